@@ -1,0 +1,68 @@
+import type {
+	IAuthenticateGeneric,
+	ICredentialDataDecryptedObject,
+	ICredentialType,
+	IHttpRequestHelper,
+	INodeProperties,
+} from 'n8n-workflow';
+
+import { lineBaseUrlProperties, readAccessToken, statelessTokenRequest } from './lineCommon';
+
+export class LineConnectorChannelIdSecretApi implements ICredentialType {
+	name = 'lineConnectorChannelIdSecretApi';
+
+	displayName = 'LINE Channel ID and Secret API';
+
+	icon = { light: 'file:../icons/line.svg', dark: 'file:../icons/line.dark.svg' } as const;
+
+	documentationUrl =
+		'https://developers.line.biz/en/docs/basics/channel-access-token/#stateless-channel-access-token';
+
+	properties: INodeProperties[] = [
+		{
+			displayName: 'Channel ID',
+			name: 'channelId',
+			type: 'string',
+			required: true,
+			default: '',
+			description: 'From the Basic settings tab of your Messaging API channel in the LINE Developers console',
+		},
+		{
+			displayName: 'Channel Secret',
+			name: 'channelSecret',
+			type: 'string',
+			typeOptions: { password: true },
+			required: true,
+			default: '',
+			description:
+				'From the Basic settings tab of the channel. Used to obtain short-lived tokens and to verify incoming webhooks.',
+		},
+		...lineBaseUrlProperties,
+		{
+			displayName: 'Access Token',
+			name: 'accessToken',
+			type: 'hidden',
+			typeOptions: { expirable: true, password: true },
+			default: '',
+		},
+	];
+
+	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
+		const { url, form } = statelessTokenRequest(credentials);
+		const response = await this.helpers.httpRequest({
+			method: 'POST',
+			url,
+			headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+			body: new URLSearchParams(form).toString(),
+			json: true,
+		});
+		return { accessToken: readAccessToken(response) };
+	}
+
+	authenticate: IAuthenticateGeneric = {
+		type: 'generic',
+		properties: {
+			headers: { Authorization: '=Bearer {{$credentials.accessToken}}' },
+		},
+	};
+}

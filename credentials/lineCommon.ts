@@ -1,0 +1,49 @@
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
+
+/** Base URLs shared by both LINE credentials: LINE itself by default, or a proxy / local sandbox. */
+export const lineBaseUrlProperties: INodeProperties[] = [
+	{
+		displayName: 'API Base URL',
+		name: 'baseUrl',
+		type: 'string',
+		default: 'https://api.line.me',
+		description:
+			'Change only to go through a proxy or to use a local LINE sandbox. LINE itself is https://api.line.me.',
+	},
+	{
+		displayName: 'Data API Base URL',
+		name: 'dataBaseUrl',
+		type: 'string',
+		default: 'https://api-data.line.me',
+		description:
+			'Host for message content and other large data. LINE itself is https://api-data.line.me.',
+	},
+];
+
+export function apiBaseUrl(credentials: IDataObject): string {
+	return String(credentials.baseUrl || 'https://api.line.me').replace(/\/+$/, '');
+}
+
+/**
+ * The client-credentials request for a stateless channel access token (valid 15 minutes),
+ * `POST /oauth2/v3/token` with a form body. n8n keeps the token in the credential's hidden
+ * `accessToken` field and asks again when it is empty or a call answers 401.
+ */
+export function statelessTokenRequest(credentials: IDataObject): { url: string; form: Record<string, string> } {
+	return {
+		url: `${apiBaseUrl(credentials)}/oauth2/v3/token`,
+		form: {
+			grant_type: 'client_credentials',
+			client_id: String(credentials.channelId ?? '').trim(),
+			client_secret: String(credentials.channelSecret ?? '').trim(),
+		},
+	};
+}
+
+export function readAccessToken(response: unknown): string {
+	const token = (response as { access_token?: unknown } | undefined)?.access_token;
+	if (typeof token !== 'string' || token === '') {
+		throw new Error('LINE did not return an access token for this channel ID and secret');
+	}
+	return token;
+}

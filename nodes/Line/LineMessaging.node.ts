@@ -1,0 +1,121 @@
+import type {
+	ICredentialsDecrypted,
+	ICredentialTestFunctions,
+	IExecuteFunctions,
+	INodeCredentialTestResult,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+} from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+
+import { apiBaseUrl, readAccessToken, statelessTokenRequest } from '../../credentials/lineCommon';
+import { botDescription } from './actions/bot';
+import { chatDescription } from './actions/chat';
+import { messageDescription } from './actions/message';
+import { quotaDescription } from './actions/quota';
+import { router } from './actions/router';
+import { CHANNEL_ACCESS_TOKEN, CHANNEL_ID_SECRET } from './transport';
+
+export class LineMessaging implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'LINE Messaging',
+		name: 'lineMessaging',
+		icon: { light: 'file:../../icons/line.svg', dark: 'file:../../icons/line.dark.svg' },
+		group: ['output'],
+		version: 1,
+		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
+		description: 'Send LINE messages and read quota and statistics with the LINE Messaging API',
+		defaults: { name: 'LINE Messaging' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [
+			{
+				name: CHANNEL_ACCESS_TOKEN,
+				required: true,
+				displayOptions: { show: { authentication: ['channelAccessToken'] } },
+			},
+			{
+				name: CHANNEL_ID_SECRET,
+				required: true,
+				testedBy: 'lineChannelIdSecretTest',
+				displayOptions: { show: { authentication: ['channelIdSecret'] } },
+			},
+		],
+		properties: [
+			{
+				displayName: 'Authentication',
+				name: 'authentication',
+				type: 'options',
+				options: [
+					{
+						name: 'Channel Access Token',
+						value: 'channelAccessToken',
+						description: 'A long-lived token issued in the LINE Developers console',
+					},
+					{
+						name: 'Channel ID and Secret',
+						value: 'channelIdSecret',
+						description: 'Short-lived tokens issued and renewed automatically from the channel ID and secret',
+					},
+				],
+				default: 'channelAccessToken',
+			},
+			{
+				displayName: 'Resource',
+				name: 'resource',
+				type: 'options',
+				noDataExpression: true,
+				options: [
+					{ name: 'Bot', value: 'bot' },
+					{ name: 'Chat', value: 'chat' },
+					{ name: 'Message', value: 'message' },
+					{ name: 'Quota and Statistic', value: 'quota' },
+				],
+				default: 'message',
+			},
+			...messageDescription,
+			...chatDescription,
+			...quotaDescription,
+			...botDescription,
+		],
+	};
+
+	methods = {
+		credentialTest: {
+			async lineChannelIdSecretTest(
+				this: ICredentialTestFunctions,
+				credential: ICredentialsDecrypted,
+			): Promise<INodeCredentialTestResult> {
+				const data = credential.data ?? {};
+				try {
+					const { url, form } = statelessTokenRequest(data);
+					const accessToken = readAccessToken(
+						await this.helpers.request({ method: 'POST', uri: url, form, json: true }),
+					);
+					await this.helpers.request({
+						method: 'GET',
+						uri: `${apiBaseUrl(data)}/v2/bot/info`,
+						headers: { Authorization: `Bearer ${accessToken}` },
+						json: true,
+					});
+					return { status: 'OK', message: 'Connection successful' };
+				} catch (error) {
+					const status = (error as { statusCode?: number }).statusCode;
+					return {
+						status: 'Error',
+						message:
+							status === 400 || status === 401
+								? 'LINE refused this channel ID and secret. Check both in the Basic settings tab of the Messaging API channel.'
+								: `Could not reach LINE: ${(error as Error).message}`,
+					};
+				}
+			},
+		},
+	};
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return await router.call(this);
+	}
+}

@@ -1,0 +1,11 @@
+import { resourceDescription, type OperationEntry } from '../resource';
+import { getBotInfo } from './getBotInfo.operation';
+
+export const bot: Record<string, OperationEntry> = {
+	getBotInfo: {
+		operation: getBotInfo,
+		option: { name: 'Get Bot Info', action: 'Get bot info', description: "The bot's user ID, basic ID, display name and chat settings" },
+	},
+};
+
+export const botDescription = resourceDescription('bot', bot, 'getBotInfo');

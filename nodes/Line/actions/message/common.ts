@@ -1,0 +1,108 @@
+import { randomUUID } from 'node:crypto';
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
+
+import type { ItemParameters } from '../../../shared/parameters';
+import { LineInputError } from '../../helpers/errors';
+import type { LineResponse } from '../../transport';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const AGGREGATION_UNIT = /^[a-zA-Z0-9_]{1,30}$/;
+
+type SendOption = 'notificationDisabled' | 'customAggregationUnits' | 'retryKey';
+
+const OPTION_FIELDS: Record<SendOption, INodeProperties> = {
+	customAggregationUnits: {
+		displayName: 'Custom Aggregation Unit',
+		name: 'customAggregationUnits',
+		type: 'string',
+		default: '',
+		placeholder: 'spring_campaign',
+		description:
+			'Name of the aggregation unit to count this message under in statistics (1–30 letters, digits or underscores). Only for corporate users who applied for it.',
+	},
+	notificationDisabled: {
+		displayName: 'Disable Notification',
+		name: 'notificationDisabled',
+		type: 'boolean',
+		default: false,
+		description: 'Whether the recipients get the message without a push notification',
+	},
+	retryKey: {
+		displayName: 'Retry Key',
+		name: 'retryKey',
+		type: 'string',
+		default: '',
+		placeholder: '123e4567-e89b-12d3-a456-426614174000',
+		description:
+			'A UUID that identifies this send to LINE: a later request with the same key is not delivered again (LINE remembers keys for 24 hours). Leave empty for a new key per request. For multicast the key is used for the first request only.',
+	},
+};
+
+/** The "Options" collection of a send operation, with the options that operation's request takes. */
+export function sendOptionsField(options: SendOption[], extra: INodeProperties[] = []): INodeProperties {
+	return {
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [...options.map((name) => OPTION_FIELDS[name]), ...extra].sort((a, b) =>
+			a.displayName.localeCompare(b.displayName),
+		),
+	};
+}
+
+export interface SendOptions {
+	notificationDisabled?: boolean;
+	customAggregationUnits?: string[];
+	retryKey?: string;
+}
+
+/** Reads and checks the options of one item; only options set by the user are returned. */
+export function readSendOptions(params: ItemParameters, itemIndex: number): SendOptions {
+	const raw = params.get<IDataObject>('options', itemIndex, {});
+	const options: SendOptions = {};
+	if (raw.notificationDisabled === true) options.notificationDisabled = true;
+	const unit = String(raw.customAggregationUnits ?? '').trim();
+	if (unit !== '') {
+		if (!AGGREGATION_UNIT.test(unit)) {
+			throw new LineInputError(
+				'customAggregationUnits[0]',
+				`"${unit}" is not a valid aggregation unit name`,
+				'Use 1–30 letters, digits or underscores.',
+			);
+		}
+		options.customAggregationUnits = [unit];
+	}
+	const retryKey = String(raw.retryKey ?? '').trim();
+	if (retryKey !== '') {
+		if (!UUID.test(retryKey)) {
+			throw new LineInputError('X-Line-Retry-Key', `"${retryKey}" is not a UUID`, 'Use a UUID such as 123e4567-e89b-12d3-a456-426614174000, or leave Retry Key empty.');
+		}
+		options.retryKey = retryKey.toLowerCase();
+	}
+	return options;
+}
+
+/** The request body fields that come from the options (the retry key travels as a header). */
+export function optionBody({ notificationDisabled, customAggregationUnits }: SendOptions): IDataObject {
+	const body: IDataObject = {};
+	if (notificationDisabled) body.notificationDisabled = true;
+	if (customAggregationUnits) body.customAggregationUnits = customAggregationUnits;
+	return body;
+}
+
+export function newRetryKey(): string {
+	return randomUUID();
+}
+
+/** What every send reports: LINE's request ID, the retry key, and whether an earlier attempt had already been accepted. */
+export function sendResult(response: LineResponse, retryKey?: string): IDataObject {
+	const result: IDataObject = { requestId: response.requestId ?? null };
+	if (retryKey) result.retryKey = retryKey;
+	if (response.alreadyAccepted) {
+		result.alreadyAccepted = true;
+		result.acceptedRequestId = response.alreadyAccepted.acceptedRequestId ?? null;
+	}
+	return result;
+}

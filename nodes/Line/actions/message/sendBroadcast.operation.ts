@@ -1,0 +1,43 @@
+import type { INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { messageBuilderFields, readMessages } from '../../helpers/messageBuilder';
+import { runPerItem } from '../items';
+import type { LineOperation } from '../types';
+import { newRetryKey, optionBody, readSendOptions, sendOptionsField, sendResult } from './common';
+
+const showFor = { show: { resource: ['message'], operation: ['sendBroadcast'] } };
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Broadcast sends to every user who added this LINE Official Account as a friend, once per input item',
+		name: 'broadcastNotice',
+		type: 'notice',
+		default: '',
+	},
+	...messageBuilderFields(showFor),
+	sendOptionsField(['notificationDisabled', 'retryKey']),
+];
+
+export const sendBroadcast: LineOperation = {
+	description: updateDisplayOptions(showFor, properties),
+
+	async execute(context) {
+		const { client, params } = context;
+		return await runPerItem(context, async (itemIndex) => {
+			const messages = readMessages(params, itemIndex);
+			const options = readSendOptions(params, itemIndex);
+			const retryKey = options.retryKey ?? newRetryKey();
+			const response = await client.request(
+				{
+					method: 'POST',
+					path: '/v2/bot/message/broadcast',
+					body: { messages, ...optionBody(options) },
+					retryKey,
+				},
+				itemIndex,
+			);
+			return sendResult(response, retryKey);
+		});
+	},
+};

@@ -1,0 +1,113 @@
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { LineInputError } from '../../helpers/errors';
+import { parseJsonObject } from '../../helpers/json';
+import { messageBuilderFields, readMessages } from '../../helpers/messageBuilder';
+import { checkDemographicFilter, checkNarrowcastRecipient } from '../../helpers/narrowcast';
+import { runPerItem } from '../items';
+import type { LineOperation } from '../types';
+import { newRetryKey, optionBody, readSendOptions, sendOptionsField, sendResult } from './common';
+
+const showFor = { show: { resource: ['message'], operation: ['sendNarrowcast'] } };
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Recipient',
+		name: 'recipient',
+		type: 'json',
+		default: '',
+		placeholder: '{ "type": "audience", "audienceGroupId": 5614991017776 }',
+		description:
+			'Who may receive it: an audience, a redelivery of an earlier narrowcast, or an operator ({"type": "operator", "and": [...]}) combining them. Empty sends to every friend who matches the filter.',
+	},
+	{
+		displayName: 'Demographic Filter',
+		name: 'demographic',
+		type: 'json',
+		default: '',
+		placeholder: '{ "type": "gender", "oneOf": ["female"] }',
+		description:
+			'Narrow the recipients by age, gender, app type, area or friendship period; combine with {"type": "operator", "and": [...]}. Empty for no filter.',
+	},
+	...messageBuilderFields(showFor),
+	sendOptionsField(
+		['notificationDisabled', 'retryKey'],
+		[
+			{
+				displayName: 'Forbid Partial Delivery',
+				name: 'forbidPartialDelivery',
+				type: 'boolean',
+				default: false,
+				description:
+					'Whether to cancel the whole narrowcast rather than deliver to only some recipients when the quota runs out. Needs "Up To Remaining Quota".',
+			},
+			{
+				displayName: 'Max Recipients',
+				name: 'max',
+				type: 'number',
+				typeOptions: { minValue: 1 },
+				default: 1000,
+				description: 'Largest number of users to send to; recipients are chosen at random',
+			},
+			{
+				displayName: 'Up To Remaining Quota',
+				name: 'upToRemainingQuota',
+				type: 'boolean',
+				default: false,
+				description: "Whether to send only as many messages as this month's remaining quota allows",
+			},
+		],
+	),
+];
+
+function readLimit(options: IDataObject): IDataObject | undefined {
+	const limit: IDataObject = {};
+	if (options.max !== undefined) {
+		if (!Number.isInteger(options.max) || (options.max as number) < 1) {
+			throw new LineInputError('limit.max', `must be a whole number of at least 1, got ${String(options.max)}`);
+		}
+		limit.max = options.max;
+	}
+	if (options.upToRemainingQuota === true) limit.upToRemainingQuota = true;
+	if (options.forbidPartialDelivery === true) {
+		if (!limit.upToRemainingQuota) {
+			throw new LineInputError('limit.forbidPartialDelivery', 'only works together with "Up To Remaining Quota"', 'Turn on Up To Remaining Quota, or turn off Forbid Partial Delivery.');
+		}
+		limit.forbidPartialDelivery = true;
+	}
+	return Object.keys(limit).length ? limit : undefined;
+}
+
+export const sendNarrowcast: LineOperation = {
+	description: updateDisplayOptions(showFor, properties),
+
+	async execute(context) {
+		const { client, params } = context;
+		return await runPerItem(context, async (itemIndex) => {
+			const body: IDataObject = { messages: readMessages(params, itemIndex) };
+			const recipient = parseJsonObject(params.get('recipient', itemIndex), 'recipient', { optional: true });
+			if (recipient) {
+				checkNarrowcastRecipient(recipient);
+				body.recipient = recipient as IDataObject;
+			}
+			const demographic = parseJsonObject(params.get('demographic', itemIndex), 'filter.demographic', { optional: true });
+			if (demographic) {
+				checkDemographicFilter(demographic);
+				body.filter = { demographic: demographic as IDataObject };
+			}
+			const rawOptions = params.get<IDataObject>('options', itemIndex, {});
+			const limit = readLimit(rawOptions);
+			if (limit) body.limit = limit;
+			const options = readSendOptions(params, itemIndex);
+			Object.assign(body, optionBody(options));
+			const retryKey = options.retryKey ?? newRetryKey();
+			const response = await client.request(
+				{ method: 'POST', path: '/v2/bot/message/narrowcast', body, retryKey },
+				itemIndex,
+			);
+			// Narrowcast is asynchronous: the request ID is what Get Narrowcast Progress takes.
+			return sendResult(response, retryKey);
+		});
+	},
+};

@@ -1,0 +1,49 @@
+import type { INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { checkRecipientId } from '../../helpers/checks';
+import { messageBuilderFields, readMessages } from '../../helpers/messageBuilder';
+import { runPerItem } from '../items';
+import type { LineOperation } from '../types';
+import { newRetryKey, optionBody, readSendOptions, sendOptionsField, sendResult } from './common';
+
+const showFor = { show: { resource: ['message'], operation: ['sendPush'] } };
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'To',
+		name: 'to',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'U4af4980629...',
+		description:
+			'User, group or room ID to send to: U, C or R followed by 32 hex characters. Take it from a LINE Trigger event (source.userId, source.groupId).',
+	},
+	...messageBuilderFields(showFor),
+	sendOptionsField(['customAggregationUnits', 'notificationDisabled', 'retryKey']),
+];
+
+export const sendPush: LineOperation = {
+	description: updateDisplayOptions(showFor, properties),
+
+	async execute(context) {
+		const { client, params } = context;
+		return await runPerItem(context, async (itemIndex) => {
+			const to = checkRecipientId(params.get<string>('to', itemIndex), 'to', ['user', 'group', 'room']);
+			const messages = readMessages(params, itemIndex);
+			const options = readSendOptions(params, itemIndex);
+			const retryKey = options.retryKey ?? newRetryKey();
+			const response = await client.request<{ sentMessages?: unknown[] }>(
+				{
+					method: 'POST',
+					path: '/v2/bot/message/push',
+					body: { to, messages, ...optionBody(options) },
+					retryKey,
+				},
+				itemIndex,
+			);
+			return { to, ...sendResult(response, retryKey), sentMessages: response.body.sentMessages ?? [] };
+		});
+	},
+};

@@ -1,0 +1,18 @@
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { runPerItem } from '../items';
+import type { LineOperation } from '../types';
+
+export const getQuotaConsumption: LineOperation = {
+	description: updateDisplayOptions({ show: { resource: ['quota'], operation: ['getQuotaConsumption'] } }, []),
+
+	async execute(context) {
+		return await runPerItem(context, async (itemIndex) => {
+			const response = await context.client.request(
+				{ method: 'GET', path: '/v2/bot/message/quota/consumption' },
+				itemIndex,
+			);
+			return response.body;
+		});
+	},
+};

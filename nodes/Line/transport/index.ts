@@ -1,0 +1,202 @@
+import type {
+	ICredentialDataDecryptedObject,
+	ICredentialsDecrypted,
+	IDataObject,
+	IExecuteFunctions,
+	IHttpRequestMethods,
+	IHttpRequestOptions,
+	JsonObject,
+} from 'n8n-workflow';
+import { NodeApiError, sleep } from 'n8n-workflow';
+
+export const CHANNEL_ACCESS_TOKEN = 'lineConnectorChannelAccessTokenApi';
+export const CHANNEL_ID_SECRET = 'lineConnectorChannelIdSecretApi';
+export type LineCredentialType = typeof CHANNEL_ACCESS_TOKEN | typeof CHANNEL_ID_SECRET;
+
+export const DEFAULT_API_BASE_URL = 'https://api.line.me';
+export const DEFAULT_DATA_BASE_URL = 'https://api-data.line.me';
+
+export interface LineRequest {
+	method: IHttpRequestMethods;
+	/** Path from the OpenAPI document, e.g. `/v2/bot/message/push`. */
+	path: string;
+	body?: IDataObject | IDataObject[];
+	qs?: IDataObject;
+	/** Sent as `X-Line-Retry-Key`; the same key is reused when the request is retried. */
+	retryKey?: string;
+	/** `data` for LINE's content host (`api-data.line.me`). */
+	host?: 'api' | 'data';
+}
+
+export interface LineResponse<T = IDataObject> {
+	statusCode: number;
+	body: T;
+	/** `x-line-request-id`: LINE's ID for this request (needed for narrowcast progress and support). */
+	requestId?: string;
+	/**
+	 * Set when LINE answered 409 because the retry key was already accepted: the message was sent
+	 * by an earlier attempt, so this is a success and nothing was sent twice.
+	 */
+	alreadyAccepted?: { acceptedRequestId?: string };
+}
+
+export interface HttpFailure {
+	statusCode?: number;
+	body?: unknown;
+	headers: Record<string, string | string[] | undefined>;
+	code?: string;
+}
+
+/** Status codes and network errors worth another attempt of a request that is safe to repeat. */
+const RETRYABLE_STATUS = new Set([500, 502, 503, 504]);
+const RETRYABLE_CODES = new Set(['ECONNRESET', 'ECONNREFUSED', 'ETIMEDOUT', 'EPIPE', 'ECONNABORTED']);
+const RETRY_DELAYS_MS = [300, 1000];
+
+/** Pulls status, body and headers out of whatever n8n's request helper threw. */
+export function describeFailure(error: unknown): HttpFailure {
+	const seen = new Set<unknown>();
+	let current = error as Record<string, any> | undefined;
+	let code: string | undefined;
+	let httpCode: number | undefined;
+	while (current && typeof current === 'object' && !seen.has(current)) {
+		seen.add(current);
+		code ??= typeof current.code === 'string' ? current.code : undefined;
+		if (httpCode === undefined && current.httpCode) httpCode = Number(current.httpCode) || undefined;
+		const response = current.response;
+		if (response && typeof response === 'object' && (response.status || response.statusCode)) {
+			return {
+				statusCode: Number(response.status ?? response.statusCode),
+				body: response.data ?? response.body,
+				headers: response.headers ?? {},
+				code,
+			};
+		}
+		current = current.cause;
+	}
+	const context = (error as { context?: { data?: unknown } })?.context;
+	return { statusCode: httpCode, body: context?.data, headers: {}, code };
+}
+
+function header(headers: HttpFailure['headers'], name: string): string | undefined {
+	const value = headers[name] ?? headers[name.toLowerCase()];
+	return Array.isArray(value) ? value[0] : value;
+}
+
+/** Turns LINE's `{ message, details: [{ message, property }] }` into an error a user can act on. */
+export function lineApiError(
+	context: IExecuteFunctions,
+	failure: HttpFailure,
+	request: LineRequest,
+	itemIndex: number,
+): NodeApiError {
+	const body = (typeof failure.body === 'object' && failure.body !== null ? failure.body : {}) as {
+		message?: string;
+		details?: Array<{ message?: string; property?: string }>;
+	};
+	const status = failure.statusCode;
+	const lineMessage = body.message ?? (status ? `HTTP ${status}` : (failure.code ?? 'no response'));
+	const details = (body.details ?? []).map((d) =>
+		d.property ? `${d.property}: ${d.message ?? ''}` : (d.message ?? ''),
+	);
+	const requestId = header(failure.headers, 'x-line-request-id');
+	const description = [
+		...details,
+		`${request.method} ${request.path}`,
+		requestId ? `LINE request ID: ${requestId}` : '',
+	]
+		.filter(Boolean)
+		.join('\n');
+	return new NodeApiError(
+		context.getNode(),
+		{ message: lineMessage, details: body.details ?? [], status: status ?? null } as unknown as JsonObject,
+		{
+			message: `LINE API error${status ? ` ${status}` : ''}: ${lineMessage}`,
+			description,
+			httpCode: status ? String(status) : undefined,
+			itemIndex,
+		},
+	);
+}
+
+/**
+ * The one place the LINE node talks to LINE. Created once per execution: it reads the credential
+ * once (no per-request decryption) and keeps nothing after the execution ends.
+ */
+export class LineClient {
+	private constructor(
+		private readonly context: IExecuteFunctions,
+		private readonly credentialType: LineCredentialType,
+		private readonly credentials: ICredentialsDecrypted,
+	) {}
+
+	static async create(context: IExecuteFunctions): Promise<LineClient> {
+		const authentication = context.getNodeParameter('authentication', 0, 'channelAccessToken');
+		const credentialType =
+			authentication === 'channelIdSecret' ? CHANNEL_ID_SECRET : CHANNEL_ACCESS_TOKEN;
+		const data = await context.getCredentials<ICredentialDataDecryptedObject>(credentialType);
+		return new LineClient(context, credentialType, {
+			id: '',
+			name: credentialType,
+			type: credentialType,
+			data,
+		});
+	}
+
+	private baseUrl(host: LineRequest['host']): string {
+		const data = this.credentials.data ?? {};
+		const url =
+			host === 'data'
+				? (data.dataBaseUrl as string) || DEFAULT_DATA_BASE_URL
+				: (data.baseUrl as string) || DEFAULT_API_BASE_URL;
+		return url.replace(/\/+$/, '');
+	}
+
+	async request<T = IDataObject>(request: LineRequest, itemIndex: number): Promise<LineResponse<T>> {
+		const options: IHttpRequestOptions = {
+			method: request.method,
+			url: this.baseUrl(request.host) + request.path,
+			json: true,
+			returnFullResponse: true,
+		};
+		if (request.body !== undefined) options.body = request.body;
+		if (request.qs) options.qs = request.qs;
+		if (request.retryKey) options.headers = { 'X-Line-Retry-Key': request.retryKey };
+		const repeatable = request.method === 'GET' || request.retryKey !== undefined;
+
+		for (let attempt = 0; ; attempt++) {
+			try {
+				const response = (await this.context.helpers.httpRequestWithAuthentication.call(
+					this.context,
+					this.credentialType,
+					options,
+					{ credentialsDecrypted: this.credentials },
+				)) as { statusCode: number; body: T; headers: HttpFailure['headers'] };
+				return {
+					statusCode: response.statusCode,
+					body: response.body ?? ({} as T),
+					requestId: header(response.headers ?? {}, 'x-line-request-id'),
+				};
+			} catch (error) {
+				const failure = describeFailure(error);
+				if (failure.statusCode === 409 && request.retryKey) {
+					return {
+						statusCode: 409,
+						body: {} as T,
+						requestId: header(failure.headers, 'x-line-request-id'),
+						alreadyAccepted: {
+							acceptedRequestId: header(failure.headers, 'x-line-accepted-request-id'),
+						},
+					};
+				}
+				const retryable =
+					(failure.statusCode !== undefined && RETRYABLE_STATUS.has(failure.statusCode)) ||
+					(failure.statusCode === undefined && RETRYABLE_CODES.has(failure.code ?? ''));
+				if (repeatable && retryable && attempt < RETRY_DELAYS_MS.length) {
+					await sleep(RETRY_DELAYS_MS[attempt]);
+					continue;
+				}
+				throw lineApiError(this.context, failure, request, itemIndex);
+			}
+		}
+	}
+}
