@@ -1,6 +1,7 @@
 import type {
 	IAuthenticateGeneric,
 	ICredentialDataDecryptedObject,
+	ICredentialTestRequest,
 	ICredentialType,
 	IHttpRequestHelper,
 	INodeProperties,
@@ -63,6 +64,15 @@ export class LineConnectorChannelIdSecretApi implements ICredentialType {
 		type: 'generic',
 		properties: {
 			headers: { Authorization: '=Bearer {{$credentials.accessToken}}' },
+		},
+	};
+
+	// n8n issues a token through preAuthentication before this request, so a passing test
+	// proves both that the channel ID and secret are right and that the token works.
+	test: ICredentialTestRequest = {
+		request: {
+			baseURL: '={{$credentials.baseUrl}}',
+			url: '/v2/bot/info',
 		},
 	};
 }

@@ -1,15 +1,11 @@
 import type {
-	ICredentialsDecrypted,
-	ICredentialTestFunctions,
 	IExecuteFunctions,
-	INodeCredentialTestResult,
 	INodeExecutionData,
 	INodeType,
 	INodeTypeDescription,
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { apiBaseUrl, readAccessToken, statelessTokenRequest } from '../../credentials/lineCommon';
 import { botDescription } from './actions/bot';
 import { chatDescription } from './actions/chat';
 import { messageDescription } from './actions/message';
@@ -39,7 +35,6 @@ export class LineMessaging implements INodeType {
 			{
 				name: CHANNEL_ID_SECRET,
 				required: true,
-				testedBy: 'lineChannelIdSecretTest',
 				displayOptions: { show: { authentication: ['channelIdSecret'] } },
 			},
 		],
@@ -80,39 +75,6 @@ export class LineMessaging implements INodeType {
 			...quotaDescription,
 			...botDescription,
 		],
-	};
-
-	methods = {
-		credentialTest: {
-			async lineChannelIdSecretTest(
-				this: ICredentialTestFunctions,
-				credential: ICredentialsDecrypted,
-			): Promise<INodeCredentialTestResult> {
-				const data = credential.data ?? {};
-				try {
-					const { url, form } = statelessTokenRequest(data);
-					const accessToken = readAccessToken(
-						await this.helpers.request({ method: 'POST', uri: url, form, json: true }),
-					);
-					await this.helpers.request({
-						method: 'GET',
-						uri: `${apiBaseUrl(data)}/v2/bot/info`,
-						headers: { Authorization: `Bearer ${accessToken}` },
-						json: true,
-					});
-					return { status: 'OK', message: 'Connection successful' };
-				} catch (error) {
-					const status = (error as { statusCode?: number }).statusCode;
-					return {
-						status: 'Error',
-						message:
-							status === 400 || status === 401
-								? 'LINE refused this channel ID and secret. Check both in the Basic settings tab of the Messaging API channel.'
-								: `Could not reach LINE: ${(error as Error).message}`,
-					};
-				}
-			},
-		},
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

@@ -6,11 +6,13 @@ export function parseJsonObject(value: unknown, field: string, { optional = fals
 	if (typeof value === 'string') {
 		if (value.trim() === '') parsed = undefined;
 		else {
+			let problem: string | undefined;
 			try {
 				parsed = JSON.parse(value);
 			} catch (error) {
-				throw new LineInputError(field, `not valid JSON (${(error as Error).message})`);
+				problem = (error as Error).message;
 			}
+			if (problem !== undefined) throw new LineInputError(field, `not valid JSON (${problem})`);
 		}
 	}
 	if (parsed === undefined || parsed === null || (typeof parsed === 'object' && !Array.isArray(parsed) && Object.keys(parsed).length === 0)) {

@@ -55,7 +55,13 @@ const RETRY_DELAYS_MS = [300, 1000];
 /** Pulls status, body and headers out of whatever n8n's request helper threw. */
 export function describeFailure(error: unknown): HttpFailure {
 	const seen = new Set<unknown>();
-	let current = error as Record<string, any> | undefined;
+	type Layer = {
+		code?: unknown;
+		httpCode?: unknown;
+		cause?: unknown;
+		response?: { status?: number; statusCode?: number; data?: unknown; body?: unknown; headers?: HttpFailure['headers'] };
+	};
+	let current = error as Layer | undefined;
 	let code: string | undefined;
 	let httpCode: number | undefined;
 	while (current && typeof current === 'object' && !seen.has(current)) {
@@ -71,7 +77,7 @@ export function describeFailure(error: unknown): HttpFailure {
 				code,
 			};
 		}
-		current = current.cause;
+		current = current.cause as Layer | undefined;
 	}
 	const context = (error as { context?: { data?: unknown } })?.context;
 	return { statusCode: httpCode, body: context?.data, headers: {}, code };

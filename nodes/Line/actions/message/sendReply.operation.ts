@@ -14,6 +14,7 @@ const properties: INodeProperties[] = [
 		displayName: 'Reply Token',
 		name: 'replyToken',
 		type: 'string',
+		typeOptions: { password: true },
 		required: true,
 		default: '={{ $json.replyToken }}',
 		description:
