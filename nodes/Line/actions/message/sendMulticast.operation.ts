@@ -132,6 +132,8 @@ export const sendMulticast: LineOperation = {
 
 		const combine = (params.get<IDataObject>('options', 0, {}).combineItems ?? false) === true;
 		const planned = combine ? planCombined(prepared) : planPerItem(prepared);
+		const totalRecipients = planned.reduce((sum, request) => sum + request.recipients.length, 0);
+		fn.logger.info(`LINE multicast: ${planned.length} request(s) for ${totalRecipients} recipient(s)`);
 		let sentRequests = 0;
 		let sentRecipients = 0;
 		for (const request of planned) {
@@ -171,10 +173,9 @@ export const sendMulticast: LineOperation = {
 				item.json.recipients = request.recipients;
 				output.push({ order: firstItem, item });
 			}
-			if (planned.length > 1) {
-				fn.logger.debug(`LINE multicast: ${sentRequests}/${planned.length} requests sent (${sentRecipients} recipients)`);
-			}
+			fn.logger.debug(`LINE multicast: ${sentRequests}/${planned.length} requests sent (${sentRecipients} recipients)`);
 		}
+		fn.logger.info(`LINE multicast: done, ${sentRequests}/${planned.length} request(s) sent to ${sentRecipients} recipient(s)`);
 		// Array.prototype.sort is stable: requests of the same item keep their order.
 		return output.sort((a, b) => a.order - b.order).map(({ item }) => item);
 	},

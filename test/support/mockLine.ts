@@ -1,0 +1,494 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import http, {
+	type IncomingHttpHeaders,
+	type IncomingMessage,
+	type ServerResponse,
+} from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { validateLineRequest } from './openapi';
+
+/**
+ * A mock LINE platform on 127.0.0.1: checks auth like LINE, validates every request against
+ * LINE's OpenAPI documents, honours retry keys, issues stateless tokens, and answers like LINE.
+ */
+
+export interface MockRequest {
+	/** The `x-line-request-id` the mock answered with. */
+	requestId: string;
+	method: string;
+	/** Path without the query string. */
+	path: string;
+	/** Path with the query string, as received. */
+	url: string;
+	query: Record<string, string | string[]>;
+	headers: IncomingHttpHeaders;
+	rawBody: string;
+	/** Parsed JSON or form body; the raw string for other content types; undefined when empty. */
+	body: unknown;
+	/** operationId of the OpenAPI operation the request hit, if any. */
+	operationId?: string;
+	/** OpenAPI problems (empty when the request is valid). */
+	problems: string[];
+	response: { status: number; body: unknown; headers: Record<string, string> };
+}
+
+export interface MockResponse {
+	status: number;
+	body?: unknown;
+	headers?: Record<string, string>;
+}
+
+/** Return undefined to let the next handler (or the default answer) respond. */
+export type MockHandler = (
+	request: MockRequest,
+) => MockResponse | undefined | Promise<MockResponse | undefined>;
+
+export interface MockLineOptions {
+	/** Tokens accepted as `Authorization: Bearer <token>` (default `test-channel-access-token`). */
+	channelAccessToken?: string | string[];
+	/** Channel ID and secret accepted by `POST /oauth2/v3/token`. */
+	channelId?: string;
+	channelSecret?: string;
+	/** Validate requests against the OpenAPI documents (default true). */
+	validate?: boolean;
+}
+
+export interface MockLine {
+	/** Base URL, e.g. `http://127.0.0.1:40123` (use for both api and api-data hosts). */
+	readonly url: string;
+	readonly requests: MockRequest[];
+	/** Access tokens issued by `/oauth2/v3/token`, oldest first. */
+	readonly issuedTokens: string[];
+	readonly tokensIssued: number;
+	/**
+	 * Programs a response for every matching request (until `times` answers were given). Handlers
+	 * run after the auth and OpenAPI checks (invalid requests never reach them) and before the
+	 * default answer; a 2xx answer to a request with a retry key makes that key "accepted".
+	 */
+	on(
+		method: string,
+		path: string | RegExp,
+		handler: MockHandler,
+		options?: { times?: number },
+	): MockLine;
+	/** Programs a response for the next matching request only. */
+	once(method: string, path: string | RegExp, handler: MockHandler): MockLine;
+	/** Requests that failed OpenAPI validation (expect this to be empty). */
+	invalidRequests(): MockRequest[];
+	/** Received requests to a method + path (path without query, or a RegExp). */
+	requestsTo(method: string, path: string | RegExp): MockRequest[];
+	/** Makes every token issued so far answer 401, as if it had expired. */
+	expireTokens(): void;
+	/** Forgets requests, programmed handlers, retry keys and issued tokens. */
+	reset(): void;
+	close(): Promise<void>;
+}
+
+export const DEFAULT_CHANNEL_ACCESS_TOKEN = 'test-channel-access-token';
+export const DEFAULT_CHANNEL_ID = '1234567890';
+export const DEFAULT_CHANNEL_SECRET = 'test-channel-secret';
+
+const AUTH_FAILED = {
+	message:
+		'Authentication failed. Confirm that the access token in the authorization header is valid.',
+};
+
+interface ProgrammedHandler {
+	method: string;
+	path: string | RegExp;
+	handler: MockHandler;
+	remaining: number;
+}
+
+interface AcceptedRetry {
+	requestId: string;
+	body: unknown;
+}
+
+interface MockState {
+	options: Required<Omit<MockLineOptions, 'channelAccessToken'>> & { staticTokens: Set<string> };
+	requests: MockRequest[];
+	handlers: ProgrammedHandler[];
+	retryKeys: Map<string, AcceptedRetry>;
+	issuedTokens: string[];
+	liveTokens: Set<string>;
+	narrowcasts: Map<string, string>;
+}
+
+export async function startMockLine(options: MockLineOptions = {}): Promise<MockLine> {
+	const staticTokens = [options.channelAccessToken ?? DEFAULT_CHANNEL_ACCESS_TOKEN].flat();
+	const state: MockState = {
+		options: {
+			channelId: options.channelId ?? DEFAULT_CHANNEL_ID,
+			channelSecret: options.channelSecret ?? DEFAULT_CHANNEL_SECRET,
+			validate: options.validate ?? true,
+			staticTokens: new Set(staticTokens),
+		},
+		requests: [],
+		handlers: [],
+		retryKeys: new Map(),
+		issuedTokens: [],
+		liveTokens: new Set(),
+		narrowcasts: new Map(),
+	};
+
+	const server = http.createServer((req, res) => {
+		handleHttp(state, req, res).catch((error: Error) => {
+			if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json' });
+			res.end(JSON.stringify({ message: `mock LINE failed: ${error.message}` }));
+		});
+	});
+	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+	const { port } = server.address() as AddressInfo;
+	return createMockLine(state, server, `http://127.0.0.1:${port}`);
+}
+
+function matches(method: string, path: string | RegExp, request: MockRequest): boolean {
+	if (method.toUpperCase() !== request.method) return false;
+	return typeof path === 'string' ? path === request.path : path.test(request.path);
+}
+
+function createMockLine(state: MockState, server: http.Server, url: string): MockLine {
+	const mock: MockLine = {
+		url,
+		requests: state.requests,
+		get issuedTokens() {
+			return [...state.issuedTokens];
+		},
+		get tokensIssued() {
+			return state.issuedTokens.length;
+		},
+		on(method, path, handler, options = {}) {
+			state.handlers.push({ method, path, handler, remaining: options.times ?? Infinity });
+			return mock;
+		},
+		once(method, path, handler) {
+			return mock.on(method, path, handler, { times: 1 });
+		},
+		invalidRequests: () => state.requests.filter((request) => request.problems.length > 0),
+		requestsTo: (method, path) =>
+			state.requests.filter((request) => matches(method, path, request)),
+		expireTokens() {
+			state.liveTokens.clear();
+		},
+		reset() {
+			state.requests.length = 0;
+			state.handlers.length = 0;
+			state.retryKeys.clear();
+			state.issuedTokens.length = 0;
+			state.liveTokens.clear();
+			state.narrowcasts.clear();
+		},
+		close: () =>
+			new Promise<void>((resolve, reject) => {
+				server.close((error) => (error ? reject(error) : resolve()));
+				// Keep-alive sockets from the client would otherwise hold the server open.
+				server.closeAllConnections();
+			}),
+	};
+	return mock;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Request handling
+
+async function readBody(req: IncomingMessage): Promise<string> {
+	const chunks: Buffer[] = [];
+	for await (const chunk of req) chunks.push(chunk as Buffer);
+	return Buffer.concat(chunks).toString('utf8');
+}
+
+function parseQuery(search: string): Record<string, string | string[]> {
+	const query: Record<string, string | string[]> = {};
+	for (const [key, value] of new URLSearchParams(search)) {
+		const existing = query[key];
+		query[key] = existing === undefined ? value : [existing, value].flat();
+	}
+	return query;
+}
+
+/** JSON and form bodies are parsed; anything else (or malformed JSON) stays the raw string. */
+function parseBody(rawBody: string, contentType: string | undefined): unknown {
+	if (rawBody === '') return undefined;
+	const mediaType = (contentType ?? '').split(';')[0].trim().toLowerCase();
+	if (mediaType === 'application/json') {
+		try {
+			return JSON.parse(rawBody);
+		} catch {
+			return rawBody;
+		}
+	}
+	if (mediaType === 'application/x-www-form-urlencoded') {
+		return Object.fromEntries(new URLSearchParams(rawBody));
+	}
+	return rawBody;
+}
+
+async function handleHttp(
+	state: MockState,
+	req: IncomingMessage,
+	res: ServerResponse,
+): Promise<void> {
+	const rawBody = await readBody(req);
+	const url = req.url ?? '/';
+	const queryIndex = url.indexOf('?');
+	const body = parseBody(rawBody, req.headers['content-type']);
+	const request: MockRequest = {
+		requestId: randomUUID(),
+		method: (req.method ?? 'GET').toUpperCase(),
+		path: queryIndex === -1 ? url : url.slice(0, queryIndex),
+		url,
+		query: parseQuery(queryIndex === -1 ? '' : url.slice(queryIndex + 1)),
+		headers: req.headers,
+		rawBody,
+		body,
+		problems: [],
+		response: { status: 0, body: undefined, headers: {} },
+	};
+	state.requests.push(request);
+	if (state.options.validate) {
+		// The raw text lets the validator report malformed JSON itself.
+		const result = validateLineRequest({
+			method: request.method,
+			path: url,
+			headers: req.headers,
+			body: typeof body === 'string' ? rawBody : body,
+		});
+		request.operationId = result.match?.operationId;
+		request.problems.push(...result.problems);
+	}
+
+	const answer = await respond(state, request);
+	const headers = {
+		'content-type': 'application/json',
+		...answer.headers,
+		'x-line-request-id': request.requestId,
+	};
+	const responseBody = answer.body === undefined ? '' : JSON.stringify(answer.body);
+	request.response = { status: answer.status, body: answer.body, headers };
+	res.writeHead(answer.status, headers);
+	res.end(responseBody);
+}
+
+async function respond(state: MockState, request: MockRequest): Promise<MockResponse> {
+	if (isTokenEndpoint(request)) return issueToken(state, request);
+	if (!isAuthorized(state, request)) return { status: 401, body: AUTH_FAILED };
+	if (state.options.validate && !request.operationId && request.problems.length > 0) {
+		return { status: 404, body: { message: 'Not found' } };
+	}
+	if (request.problems.length > 0) return validationError(request.problems);
+
+	const retryKey = headerOf(request, 'x-line-retry-key');
+	const accepted = retryKey ? state.retryKeys.get(retryKey) : undefined;
+	if (accepted) return retryConflict(accepted);
+
+	const answer = (await programmedAnswer(state, request)) ?? defaultAnswer(state, request);
+	if (retryKey && answer.status >= 200 && answer.status < 300) {
+		state.retryKeys.set(retryKey, { requestId: request.requestId, body: answer.body });
+	}
+	return answer;
+}
+
+function headerOf(request: MockRequest, name: string): string | undefined {
+	const value = request.headers[name];
+	return Array.isArray(value) ? value[0] : value;
+}
+
+async function programmedAnswer(
+	state: MockState,
+	request: MockRequest,
+): Promise<MockResponse | undefined> {
+	for (const programmed of state.handlers) {
+		if (programmed.remaining <= 0 || !matches(programmed.method, programmed.path, request))
+			continue;
+		const answer = await programmed.handler(request);
+		if (answer === undefined) continue;
+		programmed.remaining--;
+		return answer;
+	}
+	return undefined;
+}
+
+function isAuthorized(state: MockState, request: MockRequest): boolean {
+	if (request.path.startsWith('/oauth2/') || request.path.startsWith('/v2/oauth/')) return true;
+	const match = /^Bearer (.+)$/.exec(headerOf(request, 'authorization') ?? '');
+	if (!match) return false;
+	return state.options.staticTokens.has(match[1]) || state.liveTokens.has(match[1]);
+}
+
+/** LINE's format for a request that failed its validation. */
+function validationError(problems: string[]): MockResponse {
+	return {
+		status: 400,
+		body: {
+			message: `The request body has ${problems.length} error(s)`,
+			details: problems.map((problem) => {
+				const separator = problem.indexOf(': ');
+				const where = problem.slice(0, separator);
+				return {
+					message: problem.slice(separator + 2),
+					property: where.startsWith('body.') ? where.slice('body.'.length) : where,
+				};
+			}),
+		},
+	};
+}
+
+function retryConflict(accepted: AcceptedRetry): MockResponse {
+	const sentMessages = (accepted.body as { sentMessages?: unknown } | undefined)?.sentMessages;
+	return {
+		status: 409,
+		body: {
+			message: 'The retry key is already accepted',
+			...(sentMessages ? { sentMessages } : {}),
+		},
+		headers: { 'x-line-accepted-request-id': accepted.requestId },
+	};
+}
+
+// ---------------------------------------------------------------------------------------------
+// Stateless channel access tokens
+
+function isTokenEndpoint(request: MockRequest): boolean {
+	return request.method === 'POST' && request.path === '/oauth2/v3/token';
+}
+
+function issueToken(state: MockState, request: MockRequest): MockResponse {
+	if (request.problems.length > 0) {
+		return {
+			status: 400,
+			body: { error: 'invalid_request', error_description: request.problems.join('; ') },
+		};
+	}
+	const form = (request.body ?? {}) as Record<string, string>;
+	if (form.grant_type !== 'client_credentials') {
+		return {
+			status: 400,
+			body: {
+				error: 'unsupported_grant_type',
+				error_description: 'grant_type must be client_credentials',
+			},
+		};
+	}
+	if (
+		form.client_id !== state.options.channelId ||
+		form.client_secret !== state.options.channelSecret
+	) {
+		return {
+			status: 400,
+			body: { error: 'invalid_client', error_description: 'invalid client_id or client_secret' },
+		};
+	}
+	const token = `mock-stateless-${randomBytes(16).toString('hex')}`;
+	state.issuedTokens.push(token);
+	state.liveTokens.add(token);
+	return { status: 200, body: { access_token: token, expires_in: 900, token_type: 'Bearer' } };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Default answers, shaped like LINE's
+
+function messageCount(request: MockRequest): number {
+	const messages = (request.body as { messages?: unknown[] } | undefined)?.messages;
+	return Array.isArray(messages) ? messages.length : 0;
+}
+
+function sentMessages(request: MockRequest): Array<{ id: string; quoteToken: string }> {
+	return Array.from({ length: messageCount(request) }, () => ({
+		id: String(BigInt(`0x${randomBytes(7).toString('hex')}`)),
+		quoteToken: randomBytes(24).toString('base64url'),
+	}));
+}
+
+function succeeded(state: MockState, operationId: string): MockRequest[] {
+	return state.requests.filter(
+		(request) =>
+			request.operationId === operationId &&
+			request.response.status >= 200 &&
+			request.response.status < 300,
+	);
+}
+
+/** Messages delivered so far, counted per recipient like LINE's quota. */
+function deliveredMessages(state: MockState): number {
+	const push = succeeded(state, 'pushMessage').reduce((sum, r) => sum + messageCount(r), 0);
+	const multicast = succeeded(state, 'multicast').reduce((sum, r) => {
+		const to = (r.body as { to?: unknown[] }).to ?? [];
+		return sum + messageCount(r) * to.length;
+	}, 0);
+	return push + multicast;
+}
+
+const DELIVERY_OPERATIONS: Record<string, string> = {
+	push: 'pushMessage',
+	multicast: 'multicast',
+	broadcast: 'broadcast',
+	reply: 'replyMessage',
+};
+
+function narrowcastProgress(state: MockState, request: MockRequest): MockResponse {
+	const requestId = request.query.requestId as string;
+	const acceptedTime = state.narrowcasts.get(requestId);
+	if (!acceptedTime) return { status: 404, body: { message: 'Not found' } };
+	return {
+		status: 200,
+		body: {
+			phase: 'succeeded',
+			successCount: 1,
+			failureCount: 0,
+			targetCount: 1,
+			acceptedTime,
+			completedTime: acceptedTime,
+		},
+	};
+}
+
+function defaultAnswer(state: MockState, request: MockRequest): MockResponse {
+	switch (request.operationId) {
+		case 'pushMessage':
+		case 'replyMessage':
+			return { status: 200, body: { sentMessages: sentMessages(request) } };
+		case 'multicast':
+		case 'broadcast':
+			return { status: 200, body: {} };
+		case 'narrowcast':
+			state.narrowcasts.set(request.requestId, new Date().toISOString());
+			return { status: 202, body: {} };
+		case 'getMessageQuota':
+			return { status: 200, body: { type: 'limited', value: 1000 } };
+		case 'getMessageQuotaConsumption':
+			return { status: 200, body: { totalUsage: deliveredMessages(state) } };
+		case 'getNarrowcastProgress':
+			return narrowcastProgress(state, request);
+		case 'showLoadingAnimation':
+			return { status: 202, body: {} };
+		case 'getBotInfo':
+			return {
+				status: 200,
+				body: {
+					userId: 'Ub9952f8f2fd3e6d5b3f0a1b2c3d4e5f6',
+					basicId: '@123abcde',
+					displayName: 'Mock LINE Bot',
+					chatMode: 'bot',
+					markAsReadMode: 'auto',
+				},
+			};
+		default:
+			return otherAnswer(state, request);
+	}
+}
+
+function otherAnswer(state: MockState, request: MockRequest): MockResponse {
+	const delivery = /^\/v2\/bot\/message\/delivery\/(\w+)$/.exec(request.path);
+	if (delivery && request.method === 'GET') {
+		const operation = DELIVERY_OPERATIONS[delivery[1]];
+		return {
+			status: 200,
+			body: { status: 'ready', success: operation ? succeeded(state, operation).length : 0 },
+		};
+	}
+	if (request.method === 'POST' && request.path.startsWith('/v2/bot/message/validate/')) {
+		return { status: 200, body: {} };
+	}
+	return { status: 200, body: {} };
+}
