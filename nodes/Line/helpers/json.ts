@@ -1,21 +1,34 @@
 import { LineInputError } from './errors';
 
-/** Accepts an object, or JSON text for one; anything else names the field. */
-export function parseJsonObject(value: unknown, field: string, { optional = false } = {}): Record<string, unknown> | undefined {
-	let parsed = value;
-	if (typeof value === 'string') {
-		if (value.trim() === '') parsed = undefined;
-		else {
-			let problem: string | undefined;
-			try {
-				parsed = JSON.parse(value);
-			} catch (error) {
-				problem = (error as Error).message;
-			}
-			if (problem !== undefined) throw new LineInputError(field, `not valid JSON (${problem})`);
-		}
+/**
+ * A JSON parameter: n8n gives a string, or an already parsed value when it is an expression.
+ * Empty text is `undefined`; malformed text names the field.
+ */
+export function parseJson(value: unknown, field: string): unknown {
+	if (typeof value !== 'string') return value;
+	const text = value.trim();
+	if (text === '') return undefined;
+	let problem: string;
+	try {
+		return JSON.parse(text);
+	} catch (error) {
+		problem = (error as Error).message;
 	}
-	if (parsed === undefined || parsed === null || (typeof parsed === 'object' && !Array.isArray(parsed) && Object.keys(parsed).length === 0)) {
+	throw new LineInputError(field, `not valid JSON (${problem})`);
+}
+
+/** An object given as JSON text or as an object; empty counts as absent. */
+export function parseJsonObject(
+	value: unknown,
+	field: string,
+	{ optional = false } = {},
+): Record<string, unknown> | undefined {
+	const parsed = parseJson(value, field);
+	const empty =
+		parsed === undefined ||
+		parsed === null ||
+		(typeof parsed === 'object' && !Array.isArray(parsed) && Object.keys(parsed).length === 0);
+	if (empty) {
 		if (optional) return undefined;
 		throw new LineInputError(field, 'is required');
 	}

@@ -3,6 +3,7 @@ import type { IDataObject, IDisplayOptions, INodeProperties } from 'n8n-workflow
 import type { ItemParameters } from '../../shared/parameters';
 import { checkMessages } from './checks';
 import { LineInputError } from './errors';
+import { parseJson } from './json';
 
 /**
  * The "Messages" part of every send operation: a builder for composing LINE messages without
@@ -464,20 +465,6 @@ function compact(fields: Record<string, unknown>): IDataObject {
 		if (value !== undefined && value !== null && value !== '') result[key] = value as IDataObject[string];
 	}
 	return result;
-}
-
-/** A JSON parameter: n8n gives a string, or an already parsed value when it is an expression. */
-function parseJson(value: unknown, field: string): unknown {
-	if (typeof value !== 'string') return value;
-	const text = value.trim();
-	if (text === '') return undefined;
-	let problem: string;
-	try {
-		return JSON.parse(text);
-	} catch (error) {
-		problem = (error as Error).message;
-	}
-	throw new LineInputError(field, `not valid JSON (${problem})`);
 }
 
 type MessageReader = (fields: IDataObject, field: string) => IDataObject;
