@@ -1,0 +1,428 @@
+import type { IDataObject, INodeParameters, INodeProperties } from 'n8n-workflow';
+
+import type { MockLine, MockRequest } from '../support/mockLine';
+import { findOperation } from '../support/openapi';
+import {
+	apiRequests,
+	header,
+	hello,
+	HELLO,
+	nodeType,
+	REPLY_TOKEN,
+	runLineOk,
+	USER,
+	USER_2,
+	useMockLine,
+	UUID,
+} from './fixtures';
+
+/**
+ * The contract of every operation: the one request that goes out (method, path, query, headers,
+ * exact body, valid against LINE's OpenAPI) and the item that comes out.
+ */
+
+interface ExpectedRequest {
+	method: 'GET' | 'POST';
+	path: string;
+	query?: Record<string, string>;
+	body?: unknown;
+	/** Whether the spec's `X-Line-Retry-Key` is sent (a fresh UUID). */
+	retryKey: boolean;
+}
+
+interface ContractCase {
+	name: string;
+	parameters: INodeParameters;
+	input?: IDataObject[];
+	/** Programs the mock before the run. */
+	arrange?: (mock: MockLine) => void;
+	request: ExpectedRequest;
+	/** The json of the single output item, given the request the mock received. */
+	output: (request: MockRequest) => IDataObject;
+	/** Multicast pairs each request with the list of items it covered. */
+	pairedItem?: unknown;
+}
+
+const sendOptions = { notificationDisabled: true, customAggregationUnits: 'spring_campaign' };
+const narrowcastProgress = {
+	phase: 'succeeded',
+	successCount: 10,
+	failureCount: 0,
+	targetCount: 10,
+	acceptedTime: '2026-11-22T10:00:00.000Z',
+	completedTime: '2026-11-22T10:05:00.000Z',
+};
+
+const sent = (request: MockRequest) => (request.response.body as IDataObject).sentMessages;
+const lineRequestId = (request: MockRequest) => request.requestId;
+const retryKeyOf = (request: MockRequest) => header(request, 'x-line-retry-key');
+
+function validateCase(kind: string): ContractCase {
+	return {
+		name: `validate for ${kind}`,
+		parameters: { resource: 'message', operation: 'validate', messageKind: kind, ...hello },
+		request: {
+			method: 'POST',
+			path: `/v2/bot/message/validate/${kind}`,
+			body: { messages: HELLO },
+			retryKey: false,
+		},
+		output: (request) => ({
+			valid: true,
+			validatedFor: kind,
+			messageCount: 1,
+			requestId: lineRequestId(request),
+		}),
+	};
+}
+
+function sentMessagesCase(kind: string, date: unknown, input?: IDataObject[]): ContractCase {
+	return {
+		name: `number of sent ${kind} messages (date ${JSON.stringify(date)})`,
+		parameters: {
+			resource: 'quota',
+			operation: 'getNumberOfSentMessages',
+			messageKind: kind,
+			date,
+		} as INodeParameters,
+		input,
+		arrange: (mock) =>
+			mock.once('GET', `/v2/bot/message/delivery/${kind}`, () => ({
+				status: 200,
+				body: { status: 'ready', success: 42 },
+			})),
+		request: {
+			method: 'GET',
+			path: `/v2/bot/message/delivery/${kind}`,
+			query: { date: '20261122' },
+			retryKey: false,
+		},
+		output: () => ({ messageKind: kind, date: '20261122', status: 'ready', success: 42 }),
+	};
+}
+
+/** Keyed by `resource/operation`; the completeness test below fails when an operation has none. */
+const contracts: Record<string, ContractCase[]> = {
+	'message/sendPush': [
+		{
+			name: 'push with options',
+			parameters: {
+				resource: 'message',
+				operation: 'sendPush',
+				to: USER,
+				...hello,
+				options: sendOptions,
+			},
+			request: {
+				method: 'POST',
+				path: '/v2/bot/message/push',
+				body: {
+					to: USER,
+					messages: HELLO,
+					notificationDisabled: true,
+					customAggregationUnits: ['spring_campaign'],
+				},
+				retryKey: true,
+			},
+			output: (request) => ({
+				to: USER,
+				requestId: lineRequestId(request),
+				retryKey: retryKeyOf(request),
+				sentMessages: sent(request),
+			}),
+		},
+		{
+			name: 'push to a group, no options',
+			parameters: {
+				resource: 'message',
+				operation: 'sendPush',
+				to: 'Ca56f94637c0123456789abcdef012345',
+				...hello,
+			},
+			request: {
+				method: 'POST',
+				path: '/v2/bot/message/push',
+				body: { to: 'Ca56f94637c0123456789abcdef012345', messages: HELLO },
+				retryKey: true,
+			},
+			output: (request) => ({
+				to: 'Ca56f94637c0123456789abcdef012345',
+				requestId: lineRequestId(request),
+				retryKey: retryKeyOf(request),
+				sentMessages: sent(request),
+			}),
+		},
+	],
+	'message/sendReply': [
+		{
+			name: 'reply with the token from the event',
+			parameters: {
+				resource: 'message',
+				operation: 'sendReply',
+				replyToken: '={{ $json.replyToken }}',
+				...hello,
+				options: { notificationDisabled: true },
+			},
+			input: [{ replyToken: REPLY_TOKEN }],
+			request: {
+				method: 'POST',
+				path: '/v2/bot/message/reply',
+				body: { replyToken: REPLY_TOKEN, messages: HELLO, notificationDisabled: true },
+				retryKey: false,
+			},
+			output: (request) => ({ requestId: lineRequestId(request), sentMessages: sent(request) }),
+		},
+	],
+	'message/sendMulticast': [
+		{
+			name: 'multicast with options',
+			parameters: {
+				resource: 'message',
+				operation: 'sendMulticast',
+				to: `${USER}, ${USER_2}`,
+				...hello,
+				options: sendOptions,
+			},
+			request: {
+				method: 'POST',
+				path: '/v2/bot/message/multicast',
+				body: {
+					to: [USER, USER_2],
+					messages: HELLO,
+					notificationDisabled: true,
+					customAggregationUnits: ['spring_campaign'],
+				},
+				retryKey: true,
+			},
+			output: (request) => ({
+				requestId: lineRequestId(request),
+				retryKey: retryKeyOf(request),
+				recipientCount: 2,
+				recipients: [USER, USER_2],
+			}),
+			pairedItem: [{ item: 0 }],
+		},
+	],
+	'message/sendBroadcast': [
+		{
+			name: 'broadcast without notification',
+			parameters: {
+				resource: 'message',
+				operation: 'sendBroadcast',
+				...hello,
+				options: { notificationDisabled: true },
+			},
+			request: {
+				method: 'POST',
+				path: '/v2/bot/message/broadcast',
+				body: { messages: HELLO, notificationDisabled: true },
+				retryKey: true,
+			},
+			output: (request) => ({ requestId: lineRequestId(request), retryKey: retryKeyOf(request) }),
+		},
+	],
+	'message/sendNarrowcast': [
+		{
+			name: 'narrowcast to everyone (no recipient, no filter)',
+			parameters: { resource: 'message', operation: 'sendNarrowcast', ...hello },
+			request: {
+				method: 'POST',
+				path: '/v2/bot/message/narrowcast',
+				body: { messages: HELLO },
+				retryKey: true,
+			},
+			output: (request) => ({ requestId: lineRequestId(request), retryKey: retryKeyOf(request) }),
+		},
+		{
+			name: 'narrowcast to an audience, filtered, limited',
+			parameters: {
+				resource: 'message',
+				operation: 'sendNarrowcast',
+				recipient: '{ "type": "audience", "audienceGroupId": 5614991017776 }',
+				demographic: '{ "type": "gender", "oneOf": ["female"] }',
+				...hello,
+				options: {
+					max: 100,
+					upToRemainingQuota: true,
+					forbidPartialDelivery: true,
+					notificationDisabled: true,
+				},
+			},
+			request: {
+				method: 'POST',
+				path: '/v2/bot/message/narrowcast',
+				body: {
+					messages: HELLO,
+					recipient: { type: 'audience', audienceGroupId: 5614991017776 },
+					filter: { demographic: { type: 'gender', oneOf: ['female'] } },
+					limit: { max: 100, upToRemainingQuota: true, forbidPartialDelivery: true },
+					notificationDisabled: true,
+				},
+				retryKey: true,
+			},
+			output: (request) => ({ requestId: lineRequestId(request), retryKey: retryKeyOf(request) }),
+		},
+	],
+	'message/getNarrowcastProgress': [
+		{
+			name: 'progress of a narrowcast',
+			parameters: { resource: 'message', operation: 'getNarrowcastProgress' },
+			input: [{ requestId: 'narrowcast-request-1' }],
+			arrange: (mock) =>
+				mock.once('GET', '/v2/bot/message/progress/narrowcast', () => ({
+					status: 200,
+					body: narrowcastProgress,
+				})),
+			request: {
+				method: 'GET',
+				path: '/v2/bot/message/progress/narrowcast',
+				query: { requestId: 'narrowcast-request-1' },
+				retryKey: false,
+			},
+			output: () => ({ requestId: 'narrowcast-request-1', ...narrowcastProgress }),
+		},
+	],
+	'message/validate': ['push', 'reply', 'multicast', 'broadcast', 'narrowcast'].map(validateCase),
+	'chat/showLoadingAnimation': [
+		{
+			name: 'loading animation for the user of the event',
+			parameters: { resource: 'chat', operation: 'showLoadingAnimation', loadingSeconds: 30 },
+			input: [{ source: { type: 'user', userId: USER } }],
+			request: {
+				method: 'POST',
+				path: '/v2/bot/chat/loading/start',
+				body: { chatId: USER, loadingSeconds: 30 },
+				retryKey: false,
+			},
+			output: (request) => ({
+				chatId: USER,
+				loadingSeconds: 30,
+				requestId: lineRequestId(request),
+			}),
+		},
+	],
+	'quota/getMessageQuota': [
+		{
+			name: 'message quota',
+			parameters: { resource: 'quota', operation: 'getMessageQuota' },
+			arrange: (mock) =>
+				mock.once('GET', '/v2/bot/message/quota', () => ({
+					status: 200,
+					body: { type: 'limited', value: 5000 },
+				})),
+			request: { method: 'GET', path: '/v2/bot/message/quota', retryKey: false },
+			output: () => ({ type: 'limited', value: 5000 }),
+		},
+	],
+	'quota/getQuotaConsumption': [
+		{
+			name: 'quota consumption',
+			parameters: { resource: 'quota', operation: 'getQuotaConsumption' },
+			arrange: (mock) =>
+				mock.once('GET', '/v2/bot/message/quota/consumption', () => ({
+					status: 200,
+					body: { totalUsage: 1234 },
+				})),
+			request: { method: 'GET', path: '/v2/bot/message/quota/consumption', retryKey: false },
+			output: () => ({ totalUsage: 1234 }),
+		},
+	],
+	'quota/getNumberOfSentMessages': [
+		sentMessagesCase('push', '20261122'),
+		sentMessagesCase('reply', '2026-11-22'),
+		// An instant is counted on its day in UTC+9: 16:30 UTC on the 21st is the 22nd in Tokyo.
+		sentMessagesCase('multicast', '={{ $json.when }}', [{ when: '2026-11-21T16:30:00Z' }]),
+		sentMessagesCase(
+			'broadcast',
+			"={{ DateTime.fromISO('2026-11-22T08:00:00', { zone: 'Asia/Tokyo' }) }}",
+		),
+	],
+	'bot/getBotInfo': [
+		{
+			name: 'bot info',
+			parameters: { resource: 'bot', operation: 'getBotInfo' },
+			request: { method: 'GET', path: '/v2/bot/info', retryKey: false },
+			output: (request) => request.response.body as IDataObject,
+		},
+	],
+};
+
+const line = useMockLine();
+
+describe.each(Object.entries(contracts))('%s', (_key, cases) => {
+	it.each(cases.map((c) => [c.name, c] as const))('%s', async (_name, contract) => {
+		const { mock } = line;
+		contract.arrange?.(mock);
+		const items = await runLineOk(mock, contract.parameters, { input: contract.input });
+
+		const requests = apiRequests(mock);
+		expect(requests).toHaveLength(1);
+		const [request] = requests;
+		const expected = contract.request;
+		expect(request.method).toBe(expected.method);
+		expect(request.path).toBe(expected.path);
+		expect(request.query).toEqual(expected.query ?? {});
+		expect(request.operationId).toEqual(expect.any(String));
+		expect(request.problems).toEqual([]);
+		expect(header(request, 'authorization')).toBe('Bearer test-channel-access-token');
+		if (expected.method === 'POST') {
+			expect(header(request, 'content-type')).toMatch(/^application\/json(;|$)/);
+			expect(request.body).toEqual(expected.body);
+		} else {
+			expect(request.rawBody).toBe('');
+		}
+		if (expected.retryKey) expect(header(request, 'x-line-retry-key')).toMatch(UUID);
+		else expect(header(request, 'x-line-retry-key')).toBeUndefined();
+		expect(request.response.status).toBeLessThan(300);
+		// The table's expectation agrees with LINE's spec: a retry key exactly where it declares one.
+		const specified = findOperation('messaging-api', expected.method, request.url)?.parameters.some(
+			(p) => p.in === 'header' && p.name.toLowerCase() === 'x-line-retry-key',
+		);
+		expect(specified).toBe(expected.retryKey);
+
+		expect(items).toEqual([
+			{ json: contract.output(request), pairedItem: contract.pairedItem ?? { item: 0 } },
+		]);
+	});
+});
+
+describe('contract table', () => {
+	const properties = nodeType.description.properties;
+
+	function offeredOperations(): string[] {
+		return properties
+			.filter((p) => p.name === 'operation')
+			.flatMap((p) => {
+				const resource = (p.displayOptions?.show?.resource as string[])[0];
+				return (p.options as Array<{ value: string }>).map(({ value }) => `${resource}/${value}`);
+			});
+	}
+
+	/** The values of an options parameter shown only for one operation (e.g. the kind of validate). */
+	function optionValues(operation: string, name: string): string[] {
+		const property = properties.find(
+			(p: INodeProperties) =>
+				p.name === name &&
+				(p.displayOptions?.show?.operation as string[] | undefined)?.includes(operation),
+		);
+		return (
+			(property?.options as Array<{ value: string }> | undefined)?.map(({ value }) => value) ?? []
+		);
+	}
+
+	it('has a contract case for every operation the node offers, and none for operations it does not', () => {
+		const offered = offeredOperations();
+		expect(offered.length).toBeGreaterThanOrEqual(12);
+		expect(Object.keys(contracts).sort()).toEqual([...offered].sort());
+	});
+
+	it.each([
+		['message/validate', 'validate'],
+		['quota/getNumberOfSentMessages', 'getNumberOfSentMessages'],
+	])('%s has a case for every message kind', (key, operation) => {
+		const kinds = optionValues(operation, 'messageKind');
+		expect(kinds.length).toBeGreaterThanOrEqual(4);
+		const covered = contracts[key].map((c) => c.parameters.messageKind);
+		expect([...covered].sort()).toEqual([...kinds].sort());
+	});
+});

@@ -1,0 +1,151 @@
+import { sleep, type IDataObject, type INodeParameters } from 'n8n-workflow';
+
+import {
+	apiRequests,
+	header,
+	hello,
+	REPLY_TOKEN,
+	runLineOk,
+	USER,
+	USER_2,
+	useMockLine,
+} from './fixtures';
+
+/** The items users get: one per input item (per request for multicast), in input order, paired. */
+
+const line = useMockLine();
+
+it('push: each item reports its own request ID, retry key and sent message IDs, in input order', async () => {
+	const third = 'U' + 'f'.repeat(32);
+	// Earlier items answer later: the output must still follow the input.
+	const wait: Record<string, number> = { [USER]: 60, [USER_2]: 30, [third]: 0 };
+	line.mock.on('POST', '/v2/bot/message/push', async (request) => {
+		await sleep(wait[(request.body as { to: string }).to]);
+		return undefined;
+	});
+	const input = [{ userId: USER }, { userId: USER_2 }, { userId: third }];
+	const items = await runLineOk(
+		line.mock,
+		{ resource: 'message', operation: 'sendPush', to: '={{ $json.userId }}', ...hello },
+		{ input },
+	);
+
+	const requests = apiRequests(line.mock);
+	expect(items).toEqual(
+		input.map(({ userId }, index) => {
+			const request = requests.find((r) => (r.body as IDataObject).to === userId)!;
+			return {
+				json: {
+					to: userId,
+					requestId: request.requestId,
+					retryKey: header(request, 'x-line-retry-key'),
+					sentMessages: (request.response.body as IDataObject).sentMessages,
+				},
+				pairedItem: { item: index },
+			};
+		}),
+	);
+	expect((items[0].json.sentMessages as Array<{ id: string }>)[0].id).toMatch(/^\d+$/);
+});
+
+it('reply: request ID and sent messages, no retry key', async () => {
+	const items = await runLineOk(
+		line.mock,
+		{ resource: 'message', operation: 'sendReply', ...hello },
+		{ input: [{ replyToken: REPLY_TOKEN }, { replyToken: 'second-token' }] },
+	);
+	const requests = apiRequests(line.mock);
+	expect(requests.map((r) => (r.body as IDataObject).replyToken)).toEqual([
+		REPLY_TOKEN,
+		'second-token',
+	]);
+	expect(items).toEqual(
+		requests.map((request, index) => ({
+			json: {
+				requestId: request.requestId,
+				sentMessages: (request.response.body as IDataObject).sentMessages,
+			},
+			pairedItem: { item: index },
+		})),
+	);
+});
+
+describe.each<[string, INodeParameters]>([
+	['message/sendBroadcast', { resource: 'message', operation: 'sendBroadcast', ...hello }],
+	['message/sendNarrowcast', { resource: 'message', operation: 'sendNarrowcast', ...hello }],
+	[
+		'message/validate',
+		{ resource: 'message', operation: 'validate', messageKind: 'multicast', ...hello },
+	],
+	[
+		'chat/showLoadingAnimation',
+		{ resource: 'chat', operation: 'showLoadingAnimation', chatId: USER, loadingSeconds: 5 },
+	],
+	['quota/getMessageQuota', { resource: 'quota', operation: 'getMessageQuota' }],
+	['quota/getQuotaConsumption', { resource: 'quota', operation: 'getQuotaConsumption' }],
+	[
+		'quota/getNumberOfSentMessages',
+		{
+			resource: 'quota',
+			operation: 'getNumberOfSentMessages',
+			messageKind: 'push',
+			date: '20261122',
+		},
+	],
+	['bot/getBotInfo', { resource: 'bot', operation: 'getBotInfo' }],
+])('%s', (_name, parameters) => {
+	it('gives one item per input item, paired and in order', async () => {
+		const items = await runLineOk(line.mock, parameters, { input: [{ n: 0 }, { n: 1 }, { n: 2 }] });
+		const requests = apiRequests(line.mock);
+		expect(requests).toHaveLength(3);
+		expect(items.map((i) => i.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
+		if ('requestId' in items[0].json) {
+			expect(items.map((i) => i.json.requestId)).toEqual(requests.map((r) => r.requestId));
+		}
+	});
+});
+
+it('quota consumption and sent-message counts are what LINE answers', async () => {
+	await runLineOk(line.mock, {
+		resource: 'message',
+		operation: 'sendMulticast',
+		to: `${USER},${USER_2}`,
+		...hello,
+	});
+	const [consumption] = await runLineOk(line.mock, {
+		resource: 'quota',
+		operation: 'getQuotaConsumption',
+	});
+	expect(consumption.json).toEqual({ totalUsage: 2 });
+	const [count] = await runLineOk(line.mock, {
+		resource: 'quota',
+		operation: 'getNumberOfSentMessages',
+		messageKind: 'multicast',
+		date: '2026-11-22',
+	});
+	expect(count.json).toEqual({
+		messageKind: 'multicast',
+		date: '20261122',
+		status: 'ready',
+		success: 1,
+	});
+});
+
+it('the default date of Get Number of Sent Messages is yesterday as yyyyMMdd', async () => {
+	const [item] = await runLineOk(line.mock, {
+		resource: 'quota',
+		operation: 'getNumberOfSentMessages',
+		messageKind: 'reply',
+	});
+	const [request] = apiRequests(line.mock);
+	expect(request.query.date).toMatch(/^\d{8}$/);
+	expect(item.json.date).toBe(request.query.date);
+	const yesterday = new Date(Date.now() - 24 * 3600 * 1000);
+	const nearby = [-1, 0, 1].map((shift) =>
+		new Date(yesterday.getTime() + shift * 24 * 3600 * 1000)
+			.toISOString()
+			.slice(0, 10)
+			.replace(/-/g, ''),
+	);
+	expect(nearby).toContain(request.query.date);
+});
