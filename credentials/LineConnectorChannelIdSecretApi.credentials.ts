@@ -26,7 +26,8 @@ export class LineConnectorChannelIdSecretApi implements ICredentialType {
 			type: 'string',
 			required: true,
 			default: '',
-			description: 'From the Basic settings tab of your Messaging API channel in the LINE Developers console',
+			description:
+				'From the Basic settings tab of your Messaging API channel in the LINE Developers console',
 		},
 		{
 			displayName: 'Channel Secret',

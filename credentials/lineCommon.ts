@@ -29,7 +29,10 @@ export function apiBaseUrl(credentials: IDataObject): string {
  * `POST /oauth2/v3/token` with a form body. n8n keeps the token in the credential's hidden
  * `accessToken` field and asks again when it is empty or a call answers 401.
  */
-export function statelessTokenRequest(credentials: IDataObject): { url: string; form: Record<string, string> } {
+export function statelessTokenRequest(credentials: IDataObject): {
+	url: string;
+	form: Record<string, string>;
+} {
 	return {
 		url: `${apiBaseUrl(credentials)}/oauth2/v3/token`,
 		form: {

@@ -52,7 +52,8 @@ export class LineMessaging implements INodeType {
 					{
 						name: 'Channel ID and Secret',
 						value: 'channelIdSecret',
-						description: 'Short-lived tokens issued and renewed automatically from the channel ID and secret',
+						description:
+							'Short-lived tokens issued and renewed automatically from the channel ID and secret',
 					},
 				],
 				default: 'channelAccessToken',

@@ -146,7 +146,7 @@ describe('channel ID and secret', () => {
 	// { error: 'invalid_client', error_description: '...' }; the node's error reads only
 	// `message`, so the user sees "LINE API error 400: HTTP 400" with "POST /v2/bot/message/push"
 	// and nothing pointing at the credential.
-	it.failing('a wrong secret gives an error that points at the channel ID and secret', async () => {
+	it('a wrong secret gives an error that points at the channel ID and secret', async () => {
 		const credentials = idSecretCredential(line.mock, 'wrong-channel-secret');
 		const result = await runLine(line.mock, push, { credentials });
 		expect(`${result.error?.message}\n${result.error?.description}`).toMatch(

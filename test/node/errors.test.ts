@@ -268,7 +268,7 @@ describe('local checks: nothing is sent, and the error names the field and the i
 	// per-item operations send items 0 and 1 before finding that item 2 is invalid, and a re-run
 	// after fixing item 2 sends items 0 and 1 again with new retry keys. Multicast already checks
 	// every item first (test below).
-	it.failing('a bad item stops a push run before any item is sent', async () => {
+	it('a bad item stops a push run before any item is sent', async () => {
 		const result = await runLine(
 			line.mock,
 			push({ ...builder({ type: 'text', text: '={{ $json.text }}' }) }),

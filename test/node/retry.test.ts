@@ -264,7 +264,7 @@ describe('retry keys', () => {
 	// LINE's 409 body for push carries the `sentMessages` of the accepted request (ErrorResponse
 	// in messaging-api.yml); the node answers `sentMessages: []` because the transport drops the
 	// 409 body (transport/index.ts, `body: {} as T` in the 409 branch).
-	it.failing(
+	it(
 		'an already accepted push still reports the sentMessages LINE returns with the 409',
 		async () => {
 			const parameters = sendParameters(retryKeyedSends[0], { retryKey: RETRY_KEY });
@@ -280,7 +280,7 @@ describe('retry keys', () => {
 	// A constant Retry Key option on a run of several items gives every item the same key: LINE
 	// delivers the first and answers 409 to the others, which the node reports as
 	// `alreadyAccepted: true` although their recipients never got anything.
-	it.failing(
+	it(
 		'items sharing one Retry Key are not reported as sent when LINE delivered only the first',
 		async () => {
 			const result = await runLine(
@@ -298,7 +298,7 @@ describe('retry keys', () => {
 		},
 	);
 
-	it.failing(
+	it(
 		'Combine All Items with a Retry Key: every group of messages is delivered',
 		async () => {
 			await runLine(

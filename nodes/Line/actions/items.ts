@@ -24,29 +24,72 @@ export function errorItem(error: Error, itemIndex: number | number[]): INodeExec
 	if (description) json.errorDetails = description;
 	const httpCode = (error as { httpCode?: string | null }).httpCode;
 	if (httpCode) json.httpCode = httpCode;
-	const pairedItem = Array.isArray(itemIndex) ? itemIndex.map((item) => ({ item })) : { item: itemIndex };
+	const pairedItem = Array.isArray(itemIndex)
+		? itemIndex.map((item) => ({ item }))
+		: { item: itemIndex };
 	return { json, pairedItem };
 }
 
+/** Adds a line to an error's description (shown under its message in n8n). */
+export function addDescription(error: Error, line: string): Error {
+	const withDescription = error as Error & { description?: string | null };
+	withDescription.description = [withDescription.description, line].filter(Boolean).join('\n');
+	return error;
+}
+
+type ItemResult = IDataObject | IDataObject[];
+
+export interface ItemSteps<P> {
+	/** Reads and checks one item's input without sending anything; throws on bad input. */
+	prepare: (itemIndex: number) => P;
+	/** Makes the item's request(s) from what `prepare` returned. */
+	send: (prepared: P, itemIndex: number) => Promise<ItemResult>;
+}
+
 /**
- * Runs `perItem` for every input item, `concurrency` at a time, and returns the output in input
- * order with `pairedItem` set. A failing item becomes an error item under `continueOnFail`;
- * otherwise it stops the run with an error naming the item.
+ * Runs an operation item by item, in two steps: every item is read and checked first, so bad
+ * input anywhere stops the run before anything is sent (or, under `continueOnFail`, becomes an
+ * error item while the others go on); then the items are sent, `concurrency` at a time. Output
+ * keeps the input order, with `pairedItem` on every item.
  */
-export async function runPerItem(
+export async function runPerItem<P>(
 	{ fn, items }: OperationContext,
-	perItem: (itemIndex: number) => Promise<IDataObject | IDataObject[]>,
+	steps: ItemSteps<P> | ((itemIndex: number) => Promise<ItemResult>),
 	concurrency = 1,
 ): Promise<INodeExecutionData[]> {
+	const { prepare, send } =
+		typeof steps === 'function'
+			? {
+					prepare: () => undefined as P,
+					send: async (_: P, itemIndex: number) => await steps(itemIndex),
+				}
+			: steps;
 	const continueOnFail = fn.continueOnFail();
-	const results = await mapWithConcurrency(items.length, concurrency, async (itemIndex) => {
+	const prepared = new Array<{ value: P } | { failed: INodeExecutionData }>(items.length);
+	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 		try {
-			const json = await perItem(itemIndex);
+			prepared[itemIndex] = { value: prepare(itemIndex) };
+		} catch (error) {
+			const failure = itemError(fn, error, itemIndex);
+			if (!continueOnFail) throw failure;
+			prepared[itemIndex] = { failed: errorItem(failure, itemIndex) };
+		}
+	}
+
+	let sent = 0;
+	const results = await mapWithConcurrency(items.length, concurrency, async (itemIndex) => {
+		const entry = prepared[itemIndex];
+		if ('failed' in entry) return [entry.failed];
+		try {
+			const json = await send(entry.value, itemIndex);
+			sent++;
 			const list = Array.isArray(json) ? json : [json];
-			return list.map((entry) => ({ json: entry, pairedItem: { item: itemIndex } }));
+			return list.map((result) => ({ json: result, pairedItem: { item: itemIndex } }));
 		} catch (error) {
 			const failure = itemError(fn, error, itemIndex);
 			if (continueOnFail) return [errorItem(failure, itemIndex)];
+			if (sent > 0)
+				addDescription(failure, `${sent} earlier item(s) of this run had already succeeded.`);
 			throw failure;
 		}
 	});

@@ -16,10 +16,18 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	const operation = this.getNodeParameter('operation', 0) as string;
 	const entry = resources[resource]?.[operation];
 	if (!entry) {
-		throw new NodeOperationError(this.getNode(), `The operation "${operation}" of "${resource}" is not supported`);
+		throw new NodeOperationError(
+			this.getNode(),
+			`The operation "${operation}" of "${resource}" is not supported`,
+		);
 	}
 	const client = await LineClient.create(this);
 	const items = this.getInputData();
-	const output = await entry.operation.execute({ fn: this, client, params: new ItemParameters(this), items });
+	const output = await entry.operation.execute({
+		fn: this,
+		client,
+		params: new ItemParameters(this),
+		items,
+	});
 	return [output];
 }

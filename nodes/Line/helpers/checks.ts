@@ -101,7 +101,13 @@ function checkString(value: unknown, field: string, rule: StringRule): string | 
 	return value;
 }
 
-function checkList(value: unknown, field: string, min: number, max: number, what: string): unknown[] {
+function checkList(
+	value: unknown,
+	field: string,
+	min: number,
+	max: number,
+	what: string,
+): unknown[] {
 	if (!Array.isArray(value)) {
 		fail(field, `must be a list of ${span(min, max)} ${what}, got ${describeValue(value)}`);
 	}
@@ -117,7 +123,12 @@ function checkObject(value: unknown, field: string, what: string): Obj {
 	return value;
 }
 
-function checkEnum(value: unknown, field: string, allowed: readonly string[], optional = false): void {
+function checkEnum(
+	value: unknown,
+	field: string,
+	allowed: readonly string[],
+	optional = false,
+): void {
 	if (value === undefined && optional) return;
 	if (typeof value === 'string' && allowed.includes(value)) return;
 	const got = value === undefined ? 'is required' : `is ${describeValue(value)}`;
@@ -432,7 +443,11 @@ function checkImagemapVideo(value: unknown, field: string): void {
 	checkMediaUrl(video.previewImageUrl, `${field}.previewImageUrl`);
 	checkArea(video.area, `${field}.area`);
 	if (video.externalLink !== undefined) {
-		const link = checkObject(video.externalLink, `${field}.externalLink`, 'a link with linkUri and label');
+		const link = checkObject(
+			video.externalLink,
+			`${field}.externalLink`,
+			'a link with linkUri and label',
+		);
 		checkLinkUri(link.linkUri, `${field}.externalLink.linkUri`);
 		checkString(link.label, `${field}.externalLink.label`, { max: 30 });
 	}
@@ -441,11 +456,20 @@ function checkImagemapVideo(value: unknown, field: string): void {
 function checkImagemap(message: Obj, field: string): void {
 	checkMediaUrl(message.baseUrl, `${field}.baseUrl`);
 	checkAltText(message, field);
-	const baseSize = checkObject(message.baseSize, `${field}.baseSize`, 'an object with width and height');
+	const baseSize = checkObject(
+		message.baseSize,
+		`${field}.baseSize`,
+		'an object with width and height',
+	);
 	if (baseSize.width !== 1040) {
 		fail(`${field}.baseSize.width`, `is ${describeValue(baseSize.width)}; LINE requires 1040`);
 	}
-	checkInteger(baseSize.height, `${field}.baseSize.height`, 1, 'the height in pixels at width 1040');
+	checkInteger(
+		baseSize.height,
+		`${field}.baseSize.height`,
+		1,
+		'the height in pixels at width 1040',
+	);
 	const actions = checkList(message.actions, `${field}.actions`, 1, 50, 'imagemap actions');
 	actions.forEach((action, i) => checkImagemapAction(action, `${field}.actions[${i}]`));
 	if (message.video !== undefined) checkImagemapVideo(message.video, `${field}.video`);
@@ -527,7 +551,17 @@ function checkTemplateMessage(message: Obj, field: string): void {
 // --- flex
 
 const FLEX_ACTION: ActionPlace = { labelMax: 40, labelRequired: false };
-const FLEX_COMPONENT_TYPES = ['box', 'button', 'image', 'video', 'icon', 'text', 'span', 'separator', 'filler'];
+const FLEX_COMPONENT_TYPES = [
+	'box',
+	'button',
+	'image',
+	'video',
+	'icon',
+	'text',
+	'span',
+	'separator',
+	'filler',
+];
 
 const FLEX_COMPONENT_CHECKS: Record<string, (component: Obj, field: string) => void> = {
 	box: (box, field) => {
@@ -536,7 +570,8 @@ const FLEX_COMPONENT_CHECKS: Record<string, (component: Obj, field: string) => v
 		contents.forEach((child, i) => checkFlexComponent(child, `${field}.contents[${i}]`));
 	},
 	button: (button, field) => {
-		if (button.action === undefined) fail(`${field}.action`, 'is required (a button needs an action)');
+		if (button.action === undefined)
+			fail(`${field}.action`, 'is required (a button needs an action)');
 	},
 	image: (image, field) => checkMediaUrl(image.url, `${field}.url`),
 	icon: (icon, field) => checkMediaUrl(icon.url, `${field}.url`),
@@ -564,11 +599,14 @@ function checkFlexComponent(value: unknown, field: string, allowed = FLEX_COMPON
 
 function checkBubble(value: unknown, field: string): void {
 	const bubble = checkObject(value, field, 'a bubble object');
-	if (bubble.type !== 'bubble') fail(`${field}.type`, `is ${describeValue(bubble.type)}; expected "bubble"`);
+	if (bubble.type !== 'bubble')
+		fail(`${field}.type`, `is ${describeValue(bubble.type)}; expected "bubble"`);
 	for (const block of ['header', 'body', 'footer']) {
-		if (bubble[block] !== undefined) checkFlexComponent(bubble[block], `${field}.${block}`, ['box']);
+		if (bubble[block] !== undefined)
+			checkFlexComponent(bubble[block], `${field}.${block}`, ['box']);
 	}
-	if (bubble.hero !== undefined) checkFlexComponent(bubble.hero, `${field}.hero`, ['box', 'image', 'video']);
+	if (bubble.hero !== undefined)
+		checkFlexComponent(bubble.hero, `${field}.hero`, ['box', 'image', 'video']);
 	if (bubble.action !== undefined) checkAction(bubble.action, `${field}.action`, FLEX_ACTION);
 }
 
@@ -576,7 +614,12 @@ function jsonBytes(value: unknown): number {
 	return Buffer.byteLength(JSON.stringify(value), 'utf8');
 }
 
-function checkJsonSize(value: unknown, field: string, maxKb: number, bytes = jsonBytes(value)): void {
+function checkJsonSize(
+	value: unknown,
+	field: string,
+	maxKb: number,
+	bytes = jsonBytes(value),
+): void {
 	if (bytes > maxKb * KB) {
 		fail(field, `is ${(bytes / KB).toFixed(1)} KB of JSON; LINE allows at most ${maxKb} KB`);
 	}
@@ -592,7 +635,10 @@ function checkFlexMessage(message: Obj, field: string): void {
 		return;
 	}
 	if (contents.type !== 'carousel') {
-		fail(`${contentsField}.type`, `is ${describeValue(contents.type)}; expected "bubble" or "carousel"`);
+		fail(
+			`${contentsField}.type`,
+			`is ${describeValue(contents.type)}; expected "bubble" or "carousel"`,
+		);
 	}
 	const bubbles = checkList(contents.contents, `${contentsField}.contents`, 1, 12, 'bubbles');
 	bubbles.forEach((bubble, i) => checkBubble(bubble, `${contentsField}.contents[${i}]`));
@@ -609,13 +655,24 @@ function checkFlexMessage(message: Obj, field: string): void {
 
 function checkQuickReply(value: unknown, field: string): void {
 	const quickReply = checkObject(value, field, 'an object with items');
-	const items = checkList(quickReply.items, `${field}.items`, 1, MAX_QUICK_REPLY_ITEMS, 'quick reply buttons');
+	const items = checkList(
+		quickReply.items,
+		`${field}.items`,
+		1,
+		MAX_QUICK_REPLY_ITEMS,
+		'quick reply buttons',
+	);
 	items.forEach((value, i) => {
 		const itemField = `${field}.items[${i}]`;
 		const item = checkObject(value, itemField, 'a quick reply button');
-		if (item.type !== 'action') fail(`${itemField}.type`, `is ${describeValue(item.type)}; expected "action"`);
+		if (item.type !== 'action')
+			fail(`${itemField}.type`, `is ${describeValue(item.type)}; expected "action"`);
 		checkMediaUrl(item.imageUrl, `${itemField}.imageUrl`, true);
-		checkAction(item.action, `${itemField}.action`, { labelMax: 20, labelRequired: true, quickReply: true });
+		checkAction(item.action, `${itemField}.action`, {
+			labelMax: 20,
+			labelRequired: true,
+			quickReply: true,
+		});
 	});
 }
 
@@ -660,7 +717,10 @@ export function checkMessage(value: unknown, field: string): void {
 /** The `messages` array of a reply, push, multicast, narrowcast or broadcast request. */
 export function checkMessages(messages: unknown, field = 'messages'): void {
 	if (!Array.isArray(messages)) {
-		fail(field, `must be a list of 1 to ${MAX_MESSAGES} message objects, got ${describeValue(messages)}`);
+		fail(
+			field,
+			`must be a list of 1 to ${MAX_MESSAGES} message objects, got ${describeValue(messages)}`,
+		);
 	}
 	if (messages.length === 0) fail(field, `is empty; send 1 to ${MAX_MESSAGES} messages`);
 	if (messages.length > MAX_MESSAGES) {

@@ -4,7 +4,9 @@ const NINE_HOURS_MS = 9 * 60 * 60 * 1000;
 
 function validDay(year: number, month: number, day: number): boolean {
 	const date = new Date(Date.UTC(year, month - 1, day));
-	return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+	return (
+		date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day
+	);
 }
 
 /**
@@ -14,7 +16,11 @@ function validDay(year: number, month: number, day: number): boolean {
  */
 export function toLineDate(value: unknown, field: string): string {
 	if (value instanceof Date) value = value.toISOString();
-	if (value && typeof value === 'object' && typeof (value as { toISO?: unknown }).toISO === 'function') {
+	if (
+		value &&
+		typeof value === 'object' &&
+		typeof (value as { toISO?: unknown }).toISO === 'function'
+	) {
 		value = (value as { toISO: () => string }).toISO();
 	}
 	const text = String(value ?? '').trim();
@@ -26,7 +32,11 @@ export function toLineDate(value: unknown, field: string): string {
 		match = /^(\d{4})-(\d{2})-(\d{2})T[\d:.]+$/.exec(text);
 	}
 	if (!match || !validDay(Number(match[1]), Number(match[2]), Number(match[3]))) {
-		throw new LineInputError(field, `${JSON.stringify(text)} is not a date`, 'Use yyyyMMdd (e.g. 20261122), yyyy-MM-dd, or an n8n date such as {{ $today.minus({ days: 1 }) }}. LINE counts days in UTC+9.');
+		throw new LineInputError(
+			field,
+			`${JSON.stringify(text)} is not a date`,
+			'Use yyyyMMdd (e.g. 20261122), yyyy-MM-dd, or an n8n date such as {{ $today.minus({ days: 1 }) }}. LINE counts days in UTC+9.',
+		);
 	}
 	return `${match[1]}${match[2]}${match[3]}`;
 }

@@ -33,7 +33,10 @@ export function parseJsonObject(
 		throw new LineInputError(field, 'is required');
 	}
 	if (typeof parsed !== 'object' || Array.isArray(parsed)) {
-		throw new LineInputError(field, `must be a JSON object, got ${Array.isArray(parsed) ? 'an array' : typeof parsed}`);
+		throw new LineInputError(
+			field,
+			`must be a JSON object, got ${Array.isArray(parsed) ? 'an array' : typeof parsed}`,
+		);
 	}
 	return parsed as Record<string, unknown>;
 }

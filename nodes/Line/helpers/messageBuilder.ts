@@ -70,7 +70,8 @@ const MESSAGE_VALUES: INodeProperties[] = [
 		required: true,
 		default: '',
 		placeholder: 'https://example.com/file.jpg',
-		description: 'HTTPS URL of the file: JPEG or PNG for images, MP4 for videos, M4A or MP3 for audio',
+		description:
+			'HTTPS URL of the file: JPEG or PNG for images, MP4 for videos, M4A or MP3 for audio',
 		displayOptions: { show: { type: ['image', 'video', 'audio'] } },
 	},
 	{
@@ -188,7 +189,8 @@ const MESSAGE_VALUES: INodeProperties[] = [
 		type: 'json',
 		required: true,
 		default: '',
-		placeholder: '{ "type": "bubble", "body": { "type": "box", "layout": "vertical", "contents": [] } }',
+		placeholder:
+			'{ "type": "bubble", "body": { "type": "box", "layout": "vertical", "contents": [] } }',
 		description:
 			'A bubble or carousel as JSON, e.g. designed in the <a href="https://developers.line.biz/flex-simulator/">Flex Message Simulator</a>',
 		displayOptions: { show: { type: ['flex'] } },
@@ -300,7 +302,8 @@ const QUICK_REPLY_VALUES: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		placeholder: '2025-12-25T13:30',
-		description: 'Value selected at first, written as 2025-12-25, 13:30 or 2025-12-25T13:30 to match the mode',
+		description:
+			'Value selected at first, written as 2025-12-25, 13:30 or 2025-12-25T13:30 to match the mode',
 		displayOptions: { show: { type: ['datetimepicker'] } },
 	},
 	{
@@ -417,14 +420,16 @@ export function messageBuilderFields(displayOptions: IDisplayOptions): INodeProp
 					type: 'string',
 					default: '',
 					placeholder: 'https://example.com/icon.png',
-					description: "HTTPS URL of a PNG shown instead of the account's profile image, on every message",
+					description:
+						"HTTPS URL of a PNG shown instead of the account's profile image, on every message",
 				},
 				{
 					displayName: 'Sender Name',
 					name: 'senderName',
 					type: 'string',
 					default: '',
-					description: 'Name shown instead of the account name on every message, up to 20 characters',
+					description:
+						'Name shown instead of the account name on every message, up to 20 characters',
 				},
 			],
 		},
@@ -462,7 +467,8 @@ function compact(fields: Record<string, unknown>): IDataObject {
 	const result: IDataObject = {};
 	for (const key of Object.keys(fields)) {
 		const value = fields[key];
-		if (value !== undefined && value !== null && value !== '') result[key] = value as IDataObject[string];
+		if (value !== undefined && value !== null && value !== '')
+			result[key] = value as IDataObject[string];
 	}
 	return result;
 }
@@ -529,7 +535,10 @@ const MESSAGE_READERS: Record<string, MessageReader> = {
 	json: (fields, field) => {
 		const message = parseJson(fields.json, field);
 		if (!isObject(message)) {
-			throw new LineInputError(field, 'must be a LINE message object, e.g. { "type": "text", "text": "Hello" }');
+			throw new LineInputError(
+				field,
+				'must be a LINE message object, e.g. { "type": "text", "text": "Hello" }',
+			);
 		}
 		return { ...message };
 	},
@@ -575,7 +584,8 @@ const QUICK_REPLY_ACTION_FIELDS: Record<string, ActionFields> = {
 };
 
 function readQuickReply(value: unknown): IDataObject | undefined {
-	const entries = isObject(value) && Array.isArray(value.items) ? (value.items as IDataObject[]) : [];
+	const entries =
+		isObject(value) && Array.isArray(value.items) ? (value.items as IDataObject[]) : [];
 	if (entries.length === 0) return undefined;
 	const items = entries.map((entry) => {
 		const type = asText(entry.type) || 'message';
@@ -587,7 +597,10 @@ function readQuickReply(value: unknown): IDataObject | undefined {
 }
 
 function readSender(options: IDataObject): IDataObject | undefined {
-	const sender = compact({ name: asText(options.senderName), iconUrl: asTrimmed(options.senderIconUrl) });
+	const sender = compact({
+		name: asText(options.senderName),
+		iconUrl: asTrimmed(options.senderIconUrl),
+	});
 	return Object.keys(sender).length > 0 ? sender : undefined;
 }
 

@@ -12,7 +12,10 @@ function isObject(value: unknown): value is Json {
 function checkOperator(value: Json, path: string, check: (operand: unknown, path: string) => void) {
 	const present = OPERATORS.filter((key) => value[key] !== undefined);
 	if (present.length !== 1) {
-		throw new LineInputError(path, `an operator needs exactly one of "and", "or" or "not" (found ${present.length ? present.join(', ') : 'none'})`);
+		throw new LineInputError(
+			path,
+			`an operator needs exactly one of "and", "or" or "not" (found ${present.length ? present.join(', ') : 'none'})`,
+		);
 	}
 	const [key] = present;
 	if (key === 'not') return check(value.not, `${path}.not`);
@@ -29,18 +32,27 @@ export function checkNarrowcastRecipient(value: unknown, path = 'recipient'): vo
 	switch (value.type) {
 		case 'audience':
 			if (!Number.isInteger(value.audienceGroupId)) {
-				throw new LineInputError(`${path}.audienceGroupId`, 'is required and must be a whole number (the audience group ID)');
+				throw new LineInputError(
+					`${path}.audienceGroupId`,
+					'is required and must be a whole number (the audience group ID)',
+				);
 			}
 			return;
 		case 'redelivery':
 			if (typeof value.requestId !== 'string' || value.requestId === '') {
-				throw new LineInputError(`${path}.requestId`, 'is required: the request ID of the narrowcast to send again');
+				throw new LineInputError(
+					`${path}.requestId`,
+					'is required: the request ID of the narrowcast to send again',
+				);
 			}
 			return;
 		case 'operator':
 			return checkOperator(value, path, checkNarrowcastRecipient);
 		default:
-			throw new LineInputError(`${path}.type`, `must be "audience", "redelivery" or "operator", got ${JSON.stringify(value.type)}`);
+			throw new LineInputError(
+				`${path}.type`,
+				`must be "audience", "redelivery" or "operator", got ${JSON.stringify(value.type)}`,
+			);
 	}
 }
 
@@ -58,7 +70,10 @@ export function checkDemographicFilter(value: unknown, path = 'filter.demographi
 		case 'appType':
 		case 'area':
 			if (!Array.isArray(value.oneOf) || value.oneOf.length === 0) {
-				throw new LineInputError(`${path}.oneOf`, `a "${value.type}" filter needs a non-empty "oneOf" list`);
+				throw new LineInputError(
+					`${path}.oneOf`,
+					`a "${value.type}" filter needs a non-empty "oneOf" list`,
+				);
 			}
 			return;
 		case 'operator':

@@ -17,12 +17,18 @@ export function parseUserIds(value: unknown, field: string): string[] {
 		const text = String(entry).trim();
 		if (text !== '') ids.add(checkRecipientId(text, `${field}[${index}]`, ['user']));
 	});
-	if (ids.size === 0) throw new LineInputError(field, 'no recipients given', 'Give at least one LINE user ID (U followed by 32 hex characters).');
+	if (ids.size === 0)
+		throw new LineInputError(
+			field,
+			'no recipients given',
+			'Give at least one LINE user ID (U followed by 32 hex characters).',
+		);
 	return [...ids];
 }
 
 export function chunk<T>(list: T[], size: number): T[][] {
 	const chunks: T[][] = [];
-	for (let start = 0; start < list.length; start += size) chunks.push(list.slice(start, start + size));
+	for (let start = 0; start < list.length; start += size)
+		chunks.push(list.slice(start, start + size));
 	return chunks;
 }

@@ -41,6 +41,8 @@ export interface LineResponse<T = IDataObject> {
 }
 
 export interface HttpFailure {
+	/** URL of the request that failed, when known: it may be the token request, not the call itself. */
+	url?: string;
 	statusCode?: number;
 	body?: unknown;
 	headers: Record<string, string | string[] | undefined>;
@@ -49,7 +51,13 @@ export interface HttpFailure {
 
 /** Status codes and network errors worth another attempt of a request that is safe to repeat. */
 const RETRYABLE_STATUS = new Set([500, 502, 503, 504]);
-const RETRYABLE_CODES = new Set(['ECONNRESET', 'ECONNREFUSED', 'ETIMEDOUT', 'EPIPE', 'ECONNABORTED']);
+const RETRYABLE_CODES = new Set([
+	'ECONNRESET',
+	'ECONNREFUSED',
+	'ETIMEDOUT',
+	'EPIPE',
+	'ECONNABORTED',
+]);
 const RETRY_DELAYS_MS = [300, 1000];
 
 /** Pulls status, body and headers out of whatever n8n's request helper threw. */
@@ -59,7 +67,14 @@ export function describeFailure(error: unknown): HttpFailure {
 		code?: unknown;
 		httpCode?: unknown;
 		cause?: unknown;
-		response?: { status?: number; statusCode?: number; data?: unknown; body?: unknown; headers?: HttpFailure['headers'] };
+		config?: { url?: string };
+		response?: {
+			status?: number;
+			statusCode?: number;
+			data?: unknown;
+			body?: unknown;
+			headers?: HttpFailure['headers'];
+		};
 	};
 	let current = error as Layer | undefined;
 	let code: string | undefined;
@@ -67,10 +82,12 @@ export function describeFailure(error: unknown): HttpFailure {
 	while (current && typeof current === 'object' && !seen.has(current)) {
 		seen.add(current);
 		code ??= typeof current.code === 'string' ? current.code : undefined;
-		if (httpCode === undefined && current.httpCode) httpCode = Number(current.httpCode) || undefined;
+		if (httpCode === undefined && current.httpCode)
+			httpCode = Number(current.httpCode) || undefined;
 		const response = current.response;
 		if (response && typeof response === 'object' && (response.status || response.statusCode)) {
 			return {
+				url: current.config?.url,
 				statusCode: Number(response.status ?? response.statusCode),
 				body: response.data ?? response.body,
 				headers: response.headers ?? {},
@@ -98,8 +115,27 @@ export function lineApiError(
 	const body = (typeof failure.body === 'object' && failure.body !== null ? failure.body : {}) as {
 		message?: string;
 		details?: Array<{ message?: string; property?: string }>;
+		error?: string;
+		error_description?: string;
 	};
 	const status = failure.statusCode;
+	if (failure.url?.endsWith('/oauth2/v3/token') || (body.error && !body.message)) {
+		return new NodeApiError(
+			context.getNode(),
+			{ message: body.error ?? 'token request failed' },
+			{
+				message: `LINE refused the channel ID and secret${body.error ? ` (${body.error})` : ''}`,
+				description: [
+					body.error_description,
+					'Check Channel ID and Channel Secret in the credential (LINE Developers console → your Messaging API channel → Basic settings).',
+				]
+					.filter(Boolean)
+					.join('\n'),
+				httpCode: status ? String(status) : undefined,
+				itemIndex,
+			},
+		);
+	}
 	const lineMessage = body.message ?? (status ? `HTTP ${status}` : (failure.code ?? 'no response'));
 	const details = (body.details ?? []).map((d) =>
 		d.property ? `${d.property}: ${d.message ?? ''}` : (d.message ?? ''),
@@ -114,7 +150,11 @@ export function lineApiError(
 		.join('\n');
 	return new NodeApiError(
 		context.getNode(),
-		{ message: lineMessage, details: body.details ?? [], status: status ?? null } as unknown as JsonObject,
+		{
+			message: lineMessage,
+			details: body.details ?? [],
+			status: status ?? null,
+		} as unknown as JsonObject,
 		{
 			message: `LINE API error${status ? ` ${status}` : ''}: ${lineMessage}`,
 			description,
@@ -157,7 +197,10 @@ export class LineClient {
 		return url.replace(/\/+$/, '');
 	}
 
-	async request<T = IDataObject>(request: LineRequest, itemIndex: number): Promise<LineResponse<T>> {
+	async request<T = IDataObject>(
+		request: LineRequest,
+		itemIndex: number,
+	): Promise<LineResponse<T>> {
 		const options: IHttpRequestOptions = {
 			method: request.method,
 			url: this.baseUrl(request.host) + request.path,
@@ -185,9 +228,10 @@ export class LineClient {
 			} catch (error) {
 				const failure = describeFailure(error);
 				if (failure.statusCode === 409 && request.retryKey) {
+					// LINE's 409 body still describes the accepted request (e.g. its sentMessages).
 					return {
 						statusCode: 409,
-						body: {} as T,
+						body: (failure.body && typeof failure.body === 'object' ? failure.body : {}) as T,
 						requestId: header(failure.headers, 'x-line-request-id'),
 						alreadyAccepted: {
 							acceptedRequestId: header(failure.headers, 'x-line-accepted-request-id'),

@@ -8,7 +8,10 @@ export const getBotInfo: LineOperation = {
 
 	async execute(context) {
 		return await runPerItem(context, async (itemIndex) => {
-			const response = await context.client.request({ method: 'GET', path: '/v2/bot/info' }, itemIndex);
+			const response = await context.client.request(
+				{ method: 'GET', path: '/v2/bot/info' },
+				itemIndex,
+			);
 			return response.body;
 		});
 	},

@@ -4,7 +4,11 @@ import { getBotInfo } from './getBotInfo.operation';
 export const bot: Record<string, OperationEntry> = {
 	getBotInfo: {
 		operation: getBotInfo,
-		option: { name: 'Get Bot Info', action: 'Get bot info', description: "The bot's user ID, basic ID, display name and chat settings" },
+		option: {
+			name: 'Get Bot Info',
+			action: 'Get bot info',
+			description: "The bot's user ID, basic ID, display name and chat settings",
+		},
 	},
 };
 

@@ -38,11 +38,20 @@ export const showLoadingAnimation: LineOperation = {
 		return await runPerItem(context, async (itemIndex) => {
 			const chatId = String(params.get('chatId', itemIndex) ?? '').trim();
 			if (/^[CR]/.test(chatId)) {
-				throw new LineInputError('chatId', 'LINE shows loading animations only in one-to-one chats with a user, not in groups or rooms', 'Use the user ID (source.userId) of a one-to-one chat.');
+				throw new LineInputError(
+					'chatId',
+					'LINE shows loading animations only in one-to-one chats with a user, not in groups or rooms',
+					'Use the user ID (source.userId) of a one-to-one chat.',
+				);
 			}
 			checkRecipientId(chatId, 'chatId', ['user']);
 			const loadingSeconds = params.get<number>('loadingSeconds', itemIndex);
-			if (!Number.isInteger(loadingSeconds) || loadingSeconds < 5 || loadingSeconds > 60 || loadingSeconds % 5 !== 0) {
+			if (
+				!Number.isInteger(loadingSeconds) ||
+				loadingSeconds < 5 ||
+				loadingSeconds > 60 ||
+				loadingSeconds % 5 !== 0
+			) {
 				throw new LineInputError('loadingSeconds', `must be 5, 10, … or 60; got ${loadingSeconds}`);
 			}
 			const response = await client.request(

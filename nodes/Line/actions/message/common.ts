@@ -39,7 +39,10 @@ const OPTION_FIELDS: Record<SendOption, INodeProperties> = {
 };
 
 /** The "Options" collection of a send operation, with the options that operation's request takes. */
-export function sendOptionsField(options: SendOption[], extra: INodeProperties[] = []): INodeProperties {
+export function sendOptionsField(
+	options: SendOption[],
+	extra: INodeProperties[] = [],
+): INodeProperties {
 	return {
 		displayName: 'Options',
 		name: 'options',
@@ -77,19 +80,49 @@ export function readSendOptions(params: ItemParameters, itemIndex: number): Send
 	const retryKey = String(raw.retryKey ?? '').trim();
 	if (retryKey !== '') {
 		if (!UUID.test(retryKey)) {
-			throw new LineInputError('X-Line-Retry-Key', `"${retryKey}" is not a UUID`, 'Use a UUID such as 123e4567-e89b-12d3-a456-426614174000, or leave Retry Key empty.');
+			throw new LineInputError(
+				'X-Line-Retry-Key',
+				`"${retryKey}" is not a UUID`,
+				'Use a UUID such as 123e4567-e89b-12d3-a456-426614174000, or leave Retry Key empty.',
+			);
 		}
-		options.retryKey = retryKey.toLowerCase();
+		options.retryKey = retryKey;
 	}
 	return options;
 }
 
 /** The request body fields that come from the options (the retry key travels as a header). */
-export function optionBody({ notificationDisabled, customAggregationUnits }: SendOptions): IDataObject {
+export function optionBody({
+	notificationDisabled,
+	customAggregationUnits,
+}: SendOptions): IDataObject {
 	const body: IDataObject = {};
 	if (notificationDisabled) body.notificationDisabled = true;
 	if (customAggregationUnits) body.customAggregationUnits = customAggregationUnits;
 	return body;
+}
+
+/**
+ * Hands out the retry key of each request of one run: the user's own key where one is given,
+ * a fresh UUID otherwise. A user key given to two items would make LINE deliver only the first
+ * and answer 409 to the other, so that is refused before anything is sent.
+ */
+export class RetryKeys {
+	private readonly owners = new Map<string, number>();
+
+	claim(userKey: string | undefined, itemIndex: number): string {
+		if (userKey === undefined) return randomUUID();
+		const owner = this.owners.get(userKey.toLowerCase());
+		if (owner !== undefined && owner !== itemIndex) {
+			throw new LineInputError(
+				'X-Line-Retry-Key',
+				`items ${owner} and ${itemIndex} have the same Retry Key ${userKey}; LINE would deliver only the first`,
+				'Give every item its own key (e.g. a UUID stored with the record the item comes from), or leave Retry Key empty.',
+			);
+		}
+		this.owners.set(userKey.toLowerCase(), itemIndex);
+		return userKey;
+	}
 }
 
 export function newRetryKey(): string {

@@ -25,7 +25,12 @@ export const getNarrowcastProgress: LineOperation = {
 		const { client, params } = context;
 		return await runPerItem(context, async (itemIndex) => {
 			const requestId = String(params.get('requestId', itemIndex) ?? '').trim();
-			if (requestId === '') throw new LineInputError('requestId', 'is empty', 'Map the requestId output of Send Narrowcast.');
+			if (requestId === '')
+				throw new LineInputError(
+					'requestId',
+					'is empty',
+					'Map the requestId output of Send Narrowcast.',
+				);
 			const response = await client.request(
 				{ method: 'GET', path: '/v2/bot/message/progress/narrowcast', qs: { requestId } },
 				itemIndex,

@@ -10,31 +10,59 @@ import { validate } from './validate.operation';
 export const message: Record<string, OperationEntry> = {
 	sendPush: {
 		operation: sendPush,
-		option: { name: 'Send Push', action: 'Send a push message', description: 'Send messages to one user, group or room at any time' },
+		option: {
+			name: 'Send Push',
+			action: 'Send a push message',
+			description: 'Send messages to one user, group or room at any time',
+		},
 	},
 	sendReply: {
 		operation: sendReply,
-		option: { name: 'Send Reply', action: 'Send a reply message', description: 'Answer an event with its reply token (free of charge)' },
+		option: {
+			name: 'Send Reply',
+			action: 'Send a reply message',
+			description: 'Answer an event with its reply token (free of charge)',
+		},
 	},
 	sendMulticast: {
 		operation: sendMulticast,
-		option: { name: 'Send Multicast', action: 'Send a multicast message', description: 'Send the same messages to many users, 500 per request' },
+		option: {
+			name: 'Send Multicast',
+			action: 'Send a multicast message',
+			description: 'Send the same messages to many users, 500 per request',
+		},
 	},
 	sendBroadcast: {
 		operation: sendBroadcast,
-		option: { name: 'Send Broadcast', action: 'Send a broadcast message', description: 'Send messages to every friend of the LINE Official Account' },
+		option: {
+			name: 'Send Broadcast',
+			action: 'Send a broadcast message',
+			description: 'Send messages to every friend of the LINE Official Account',
+		},
 	},
 	sendNarrowcast: {
 		operation: sendNarrowcast,
-		option: { name: 'Send Narrowcast', action: 'Send a narrowcast message', description: 'Send messages to an audience or to friends matching a demographic filter' },
+		option: {
+			name: 'Send Narrowcast',
+			action: 'Send a narrowcast message',
+			description: 'Send messages to an audience or to friends matching a demographic filter',
+		},
 	},
 	getNarrowcastProgress: {
 		operation: getNarrowcastProgress,
-		option: { name: 'Get Narrowcast Progress', action: 'Get narrowcast progress', description: 'Follow a narrowcast by its request ID' },
+		option: {
+			name: 'Get Narrowcast Progress',
+			action: 'Get narrowcast progress',
+			description: 'Follow a narrowcast by its request ID',
+		},
 	},
 	validate: {
 		operation: validate,
-		option: { name: 'Validate', action: 'Validate messages', description: 'Ask LINE whether messages are valid for a kind of send, without sending' },
+		option: {
+			name: 'Validate',
+			action: 'Validate messages',
+			description: 'Ask LINE whether messages are valid for a kind of send, without sending',
+		},
 	},
 };
 

@@ -4,13 +4,14 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { messageBuilderFields, readMessages } from '../../helpers/messageBuilder';
 import { runPerItem } from '../items';
 import type { LineOperation } from '../types';
-import { newRetryKey, optionBody, readSendOptions, sendOptionsField, sendResult } from './common';
+import { optionBody, readSendOptions, RetryKeys, sendOptionsField, sendResult } from './common';
 
 const showFor = { show: { resource: ['message'], operation: ['sendBroadcast'] } };
 
 const properties: INodeProperties[] = [
 	{
-		displayName: 'Broadcast sends to every user who added this LINE Official Account as a friend, once per input item',
+		displayName:
+			'Broadcast sends to every user who added this LINE Official Account as a friend, once per input item',
 		name: 'broadcastNotice',
 		type: 'notice',
 		default: '',
@@ -24,20 +25,23 @@ export const sendBroadcast: LineOperation = {
 
 	async execute(context) {
 		const { client, params } = context;
-		return await runPerItem(context, async (itemIndex) => {
-			const messages = readMessages(params, itemIndex);
-			const options = readSendOptions(params, itemIndex);
-			const retryKey = options.retryKey ?? newRetryKey();
-			const response = await client.request(
-				{
-					method: 'POST',
-					path: '/v2/bot/message/broadcast',
+		const retryKeys = new RetryKeys();
+		return await runPerItem(context, {
+			prepare: (itemIndex) => {
+				const messages = readMessages(params, itemIndex);
+				const options = readSendOptions(params, itemIndex);
+				return {
 					body: { messages, ...optionBody(options) },
-					retryKey,
-				},
-				itemIndex,
-			);
-			return sendResult(response, retryKey);
+					retryKey: retryKeys.claim(options.retryKey, itemIndex),
+				};
+			},
+			send: async ({ body, retryKey }, itemIndex) => {
+				const response = await client.request(
+					{ method: 'POST', path: '/v2/bot/message/broadcast', body, retryKey },
+					itemIndex,
+				);
+				return sendResult(response, retryKey);
+			},
 		});
 	},
 };

@@ -9,6 +9,7 @@ import {
 	newRetryKey,
 	optionBody,
 	readSendOptions,
+	RetryKeys,
 	sendOptionsField,
 	sendResult,
 	type SendOptions,
@@ -74,13 +75,13 @@ function planPerItem(prepared: PreparedItem[]): PlannedRequest[] {
 
 /** Groups items that send the same request body apart from `to`, and packs their recipients 500 at a time. */
 function planCombined(prepared: PreparedItem[]): PlannedRequest[] {
-	const groups = new Map<string, { rest: IDataObject; byRecipient: Map<string, number[]>; retryKey?: string }>();
+	const groups = new Map<string, { rest: IDataObject; byRecipient: Map<string, number[]> }>();
 	for (const { itemIndex, recipients, messages, options } of prepared) {
 		const rest = { messages, ...optionBody(options) };
 		const key = JSON.stringify(rest);
 		let group = groups.get(key);
 		if (!group) {
-			group = { rest, byRecipient: new Map(), retryKey: options.retryKey };
+			group = { rest, byRecipient: new Map() };
 			groups.set(key, group);
 		}
 		for (const id of recipients) {
@@ -90,15 +91,17 @@ function planCombined(prepared: PreparedItem[]): PlannedRequest[] {
 		}
 	}
 	const planned: PlannedRequest[] = [];
-	for (const { rest, byRecipient, retryKey } of groups.values()) {
-		chunk([...byRecipient.keys()], MULTICAST_MAX_RECIPIENTS).forEach((to, index) => {
+	// All items share one Retry Key option here: it can identify only one request, the first.
+	const userKey = prepared[0]?.options.retryKey;
+	for (const { rest, byRecipient } of groups.values()) {
+		chunk([...byRecipient.keys()], MULTICAST_MAX_RECIPIENTS).forEach((to) => {
 			const items = new Set<number>();
 			for (const id of to) for (const item of byRecipient.get(id)!) items.add(item);
 			planned.push({
 				items: [...items].sort((a, b) => a - b),
 				recipients: to,
 				body: { to, ...rest },
-				retryKey: (index === 0 && retryKey) || newRetryKey(),
+				retryKey: (planned.length === 0 && userKey) || newRetryKey(),
 			});
 		});
 	}
@@ -113,16 +116,17 @@ export const sendMulticast: LineOperation = {
 		const continueOnFail = fn.continueOnFail();
 		const output: Array<{ order: number; item: INodeExecutionData }> = [];
 
+		const combine = (params.get<IDataObject>('options', 0, {}).combineItems ?? false) === true;
+		const retryKeys = new RetryKeys();
 		// Every item is checked before anything is sent, so bad input never leaves a half-sent run.
 		const prepared: PreparedItem[] = [];
 		for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 			try {
-				prepared.push({
-					itemIndex,
-					recipients: parseUserIds(params.get('to', itemIndex), 'to'),
-					messages: readMessages(params, itemIndex),
-					options: readSendOptions(params, itemIndex),
-				});
+				const recipients = parseUserIds(params.get('to', itemIndex), 'to');
+				const messages = readMessages(params, itemIndex);
+				const options = readSendOptions(params, itemIndex);
+				if (!combine && options.retryKey) retryKeys.claim(options.retryKey, itemIndex);
+				prepared.push({ itemIndex, recipients, messages, options });
 			} catch (error) {
 				const failure = itemError(fn, error, itemIndex);
 				if (!continueOnFail) throw failure;
@@ -130,10 +134,11 @@ export const sendMulticast: LineOperation = {
 			}
 		}
 
-		const combine = (params.get<IDataObject>('options', 0, {}).combineItems ?? false) === true;
 		const planned = combine ? planCombined(prepared) : planPerItem(prepared);
 		const totalRecipients = planned.reduce((sum, request) => sum + request.recipients.length, 0);
-		fn.logger.info(`LINE multicast: ${planned.length} request(s) for ${totalRecipients} recipient(s)`);
+		fn.logger.info(
+			`LINE multicast: ${planned.length} request(s) for ${totalRecipients} recipient(s)`,
+		);
 		let sentRequests = 0;
 		let sentRecipients = 0;
 		for (const request of planned) {
@@ -141,7 +146,12 @@ export const sendMulticast: LineOperation = {
 			const pairedItem = request.items.map((item) => ({ item }));
 			try {
 				const response = await client.request(
-					{ method: 'POST', path: '/v2/bot/message/multicast', body: request.body, retryKey: request.retryKey },
+					{
+						method: 'POST',
+						path: '/v2/bot/message/multicast',
+						body: request.body,
+						retryKey: request.retryKey,
+					},
 					firstItem,
 				);
 				sentRequests++;
@@ -173,9 +183,13 @@ export const sendMulticast: LineOperation = {
 				item.json.recipients = request.recipients;
 				output.push({ order: firstItem, item });
 			}
-			fn.logger.debug(`LINE multicast: ${sentRequests}/${planned.length} requests sent (${sentRecipients} recipients)`);
+			fn.logger.debug(
+				`LINE multicast: ${sentRequests}/${planned.length} requests sent (${sentRecipients} recipients)`,
+			);
 		}
-		fn.logger.info(`LINE multicast: done, ${sentRequests}/${planned.length} request(s) sent to ${sentRecipients} recipient(s)`);
+		fn.logger.info(
+			`LINE multicast: done, ${sentRequests}/${planned.length} request(s) sent to ${sentRecipients} recipient(s)`,
+		);
 		// Array.prototype.sort is stable: requests of the same item keep their order.
 		return output.sort((a, b) => a.order - b.order).map(({ item }) => item);
 	},

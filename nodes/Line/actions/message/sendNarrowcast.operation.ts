@@ -7,7 +7,7 @@ import { messageBuilderFields, readMessages } from '../../helpers/messageBuilder
 import { checkDemographicFilter, checkNarrowcastRecipient } from '../../helpers/narrowcast';
 import { runPerItem } from '../items';
 import type { LineOperation } from '../types';
-import { newRetryKey, optionBody, readSendOptions, sendOptionsField, sendResult } from './common';
+import { optionBody, readSendOptions, RetryKeys, sendOptionsField, sendResult } from './common';
 
 const showFor = { show: { resource: ['message'], operation: ['sendNarrowcast'] } };
 
@@ -65,14 +65,21 @@ function readLimit(options: IDataObject): IDataObject | undefined {
 	const limit: IDataObject = {};
 	if (options.max !== undefined) {
 		if (!Number.isInteger(options.max) || (options.max as number) < 1) {
-			throw new LineInputError('limit.max', `must be a whole number of at least 1, got ${String(options.max)}`);
+			throw new LineInputError(
+				'limit.max',
+				`must be a whole number of at least 1, got ${String(options.max)}`,
+			);
 		}
 		limit.max = options.max;
 	}
 	if (options.upToRemainingQuota === true) limit.upToRemainingQuota = true;
 	if (options.forbidPartialDelivery === true) {
 		if (!limit.upToRemainingQuota) {
-			throw new LineInputError('limit.forbidPartialDelivery', 'only works together with "Up To Remaining Quota"', 'Turn on Up To Remaining Quota, or turn off Forbid Partial Delivery.');
+			throw new LineInputError(
+				'limit.forbidPartialDelivery',
+				'only works together with "Up To Remaining Quota"',
+				'Turn on Up To Remaining Quota, or turn off Forbid Partial Delivery.',
+			);
 		}
 		limit.forbidPartialDelivery = true;
 	}
@@ -84,30 +91,41 @@ export const sendNarrowcast: LineOperation = {
 
 	async execute(context) {
 		const { client, params } = context;
-		return await runPerItem(context, async (itemIndex) => {
-			const body: IDataObject = { messages: readMessages(params, itemIndex) };
-			const recipient = parseJsonObject(params.get('recipient', itemIndex), 'recipient', { optional: true });
-			if (recipient) {
-				checkNarrowcastRecipient(recipient);
-				body.recipient = recipient as IDataObject;
-			}
-			const demographic = parseJsonObject(params.get('demographic', itemIndex), 'filter.demographic', { optional: true });
-			if (demographic) {
-				checkDemographicFilter(demographic);
-				body.filter = { demographic: demographic as IDataObject };
-			}
-			const rawOptions = params.get<IDataObject>('options', itemIndex, {});
-			const limit = readLimit(rawOptions);
-			if (limit) body.limit = limit;
-			const options = readSendOptions(params, itemIndex);
-			Object.assign(body, optionBody(options));
-			const retryKey = options.retryKey ?? newRetryKey();
-			const response = await client.request(
-				{ method: 'POST', path: '/v2/bot/message/narrowcast', body, retryKey },
-				itemIndex,
-			);
-			// Narrowcast is asynchronous: the request ID is what Get Narrowcast Progress takes.
-			return sendResult(response, retryKey);
+		const retryKeys = new RetryKeys();
+		return await runPerItem(context, {
+			prepare: (itemIndex) => {
+				const body: IDataObject = { messages: readMessages(params, itemIndex) };
+				const recipient = parseJsonObject(params.get('recipient', itemIndex), 'recipient', {
+					optional: true,
+				});
+				if (recipient) {
+					checkNarrowcastRecipient(recipient);
+					body.recipient = recipient as IDataObject;
+				}
+				const demographic = parseJsonObject(
+					params.get('demographic', itemIndex),
+					'filter.demographic',
+					{ optional: true },
+				);
+				if (demographic) {
+					checkDemographicFilter(demographic);
+					body.filter = { demographic: demographic as IDataObject };
+				}
+				const rawOptions = params.get<IDataObject>('options', itemIndex, {});
+				const limit = readLimit(rawOptions);
+				if (limit) body.limit = limit;
+				const options = readSendOptions(params, itemIndex);
+				Object.assign(body, optionBody(options));
+				return { body, retryKey: retryKeys.claim(options.retryKey, itemIndex) };
+			},
+			send: async ({ body, retryKey }, itemIndex) => {
+				const response = await client.request(
+					{ method: 'POST', path: '/v2/bot/message/narrowcast', body, retryKey },
+					itemIndex,
+				);
+				// Narrowcast is asynchronous: the request ID is what Get Narrowcast Progress takes.
+				return sendResult(response, retryKey);
+			},
 		});
 	},
 };

@@ -5,7 +5,7 @@ import { checkRecipientId } from '../../helpers/checks';
 import { messageBuilderFields, readMessages } from '../../helpers/messageBuilder';
 import { runPerItem } from '../items';
 import type { LineOperation } from '../types';
-import { newRetryKey, optionBody, readSendOptions, sendOptionsField, sendResult } from './common';
+import { optionBody, readSendOptions, RetryKeys, sendOptionsField, sendResult } from './common';
 
 const showFor = { show: { resource: ['message'], operation: ['sendPush'] } };
 
@@ -29,21 +29,30 @@ export const sendPush: LineOperation = {
 
 	async execute(context) {
 		const { client, params } = context;
-		return await runPerItem(context, async (itemIndex) => {
-			const to = checkRecipientId(params.get<string>('to', itemIndex), 'to', ['user', 'group', 'room']);
-			const messages = readMessages(params, itemIndex);
-			const options = readSendOptions(params, itemIndex);
-			const retryKey = options.retryKey ?? newRetryKey();
-			const response = await client.request<{ sentMessages?: unknown[] }>(
-				{
-					method: 'POST',
-					path: '/v2/bot/message/push',
-					body: { to, messages, ...optionBody(options) },
-					retryKey,
-				},
-				itemIndex,
-			);
-			return { to, ...sendResult(response, retryKey), sentMessages: response.body.sentMessages ?? [] };
+		const retryKeys = new RetryKeys();
+		return await runPerItem(context, {
+			prepare: (itemIndex) => {
+				const to = checkRecipientId(params.get<string>('to', itemIndex), 'to', [
+					'user',
+					'group',
+					'room',
+				]);
+				const messages = readMessages(params, itemIndex);
+				const options = readSendOptions(params, itemIndex);
+				const retryKey = retryKeys.claim(options.retryKey, itemIndex);
+				return { to, body: { to, messages, ...optionBody(options) }, retryKey };
+			},
+			send: async ({ to, body, retryKey }, itemIndex) => {
+				const response = await client.request<{ sentMessages?: unknown[] }>(
+					{ method: 'POST', path: '/v2/bot/message/push', body, retryKey },
+					itemIndex,
+				);
+				return {
+					to,
+					...sendResult(response, retryKey),
+					sentMessages: response.body.sentMessages ?? [],
+				};
+			},
 		});
 	},
 };

@@ -29,22 +29,26 @@ export const sendReply: LineOperation = {
 
 	async execute(context) {
 		const { client, params } = context;
-		return await runPerItem(context, async (itemIndex) => {
-			const replyToken = String(params.get('replyToken', itemIndex) ?? '').trim();
-			if (replyToken === '') {
-				throw new LineInputError('replyToken', 'is empty', 'Map the replyToken of a LINE Trigger event, e.g. {{ $json.replyToken }}.');
-			}
-			const messages = readMessages(params, itemIndex);
-			const options = readSendOptions(params, itemIndex);
-			const response = await client.request<{ sentMessages?: unknown[] }>(
-				{
-					method: 'POST',
-					path: '/v2/bot/message/reply',
-					body: { replyToken, messages, ...optionBody(options) },
-				},
-				itemIndex,
-			);
-			return { ...sendResult(response), sentMessages: response.body.sentMessages ?? [] };
+		return await runPerItem(context, {
+			prepare: (itemIndex) => {
+				const replyToken = String(params.get('replyToken', itemIndex) ?? '').trim();
+				if (replyToken === '') {
+					throw new LineInputError(
+						'replyToken',
+						'is empty',
+						'Map the replyToken of a LINE Trigger event, e.g. {{ $json.replyToken }}.',
+					);
+				}
+				const messages = readMessages(params, itemIndex);
+				return { replyToken, messages, ...optionBody(readSendOptions(params, itemIndex)) };
+			},
+			send: async (body, itemIndex) => {
+				const response = await client.request<{ sentMessages?: unknown[] }>(
+					{ method: 'POST', path: '/v2/bot/message/reply', body },
+					itemIndex,
+				);
+				return { ...sendResult(response), sentMessages: response.body.sentMessages ?? [] };
+			},
 		});
 	},
 };

@@ -38,7 +38,12 @@ export const validate: LineOperation = {
 				{ method: 'POST', path: `/v2/bot/message/validate/${kind}`, body: { messages } },
 				itemIndex,
 			);
-			return { valid: true, validatedFor: kind, messageCount: messages.length, requestId: response.requestId ?? null };
+			return {
+				valid: true,
+				validatedFor: kind,
+				messageCount: messages.length,
+				requestId: response.requestId ?? null,
+			};
 		});
 	},
 };

@@ -4,11 +4,17 @@ import { runPerItem } from '../items';
 import type { LineOperation } from '../types';
 
 export const getMessageQuota: LineOperation = {
-	description: updateDisplayOptions({ show: { resource: ['quota'], operation: ['getMessageQuota'] } }, []),
+	description: updateDisplayOptions(
+		{ show: { resource: ['quota'], operation: ['getMessageQuota'] } },
+		[],
+	),
 
 	async execute(context) {
 		return await runPerItem(context, async (itemIndex) => {
-			const response = await context.client.request({ method: 'GET', path: '/v2/bot/message/quota' }, itemIndex);
+			const response = await context.client.request(
+				{ method: 'GET', path: '/v2/bot/message/quota' },
+				itemIndex,
+			);
 			return response.body;
 		});
 	},

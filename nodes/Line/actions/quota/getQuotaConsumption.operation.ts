@@ -4,7 +4,10 @@ import { runPerItem } from '../items';
 import type { LineOperation } from '../types';
 
 export const getQuotaConsumption: LineOperation = {
-	description: updateDisplayOptions({ show: { resource: ['quota'], operation: ['getQuotaConsumption'] } }, []),
+	description: updateDisplayOptions(
+		{ show: { resource: ['quota'], operation: ['getQuotaConsumption'] } },
+		[],
+	),
 
 	async execute(context) {
 		return await runPerItem(context, async (itemIndex) => {

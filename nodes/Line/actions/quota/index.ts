@@ -6,15 +6,27 @@ import { getQuotaConsumption } from './getQuotaConsumption.operation';
 export const quota: Record<string, OperationEntry> = {
 	getMessageQuota: {
 		operation: getMessageQuota,
-		option: { name: 'Get Message Quota', action: 'Get the message quota', description: "This month's limit of billable messages" },
+		option: {
+			name: 'Get Message Quota',
+			action: 'Get the message quota',
+			description: "This month's limit of billable messages",
+		},
 	},
 	getQuotaConsumption: {
 		operation: getQuotaConsumption,
-		option: { name: 'Get Quota Consumption', action: 'Get the quota consumption', description: 'Billable messages sent this month' },
+		option: {
+			name: 'Get Quota Consumption',
+			action: 'Get the quota consumption',
+			description: 'Billable messages sent this month',
+		},
 	},
 	getNumberOfSentMessages: {
 		operation: getNumberOfSentMessages,
-		option: { name: 'Get Number of Sent Messages', action: 'Get the number of sent messages', description: 'Push, reply, multicast or broadcast messages sent on a day' },
+		option: {
+			name: 'Get Number of Sent Messages',
+			action: 'Get the number of sent messages',
+			description: 'Push, reply, multicast or broadcast messages sent on a day',
+		},
 	},
 };
 
