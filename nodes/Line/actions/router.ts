@@ -21,7 +21,10 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 			`The operation "${operation}" of "${resource}" is not supported`,
 		);
 	}
-	const client = await LineClient.create(this);
+	const client = await LineClient.create(
+		this,
+		this.getNodeParameter('authentication', 0, 'channelAccessToken'),
+	);
 	const items = this.getInputData();
 	const output = await entry.operation.execute({
 		fn: this,

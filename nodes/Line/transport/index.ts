@@ -3,8 +3,11 @@ import type {
 	ICredentialsDecrypted,
 	IDataObject,
 	IExecuteFunctions,
+	IHookFunctions,
 	IHttpRequestMethods,
 	IHttpRequestOptions,
+	ILoadOptionsFunctions,
+	IWebhookFunctions,
 	JsonObject,
 } from 'n8n-workflow';
 import { NodeApiError, sleep } from 'n8n-workflow';
@@ -16,6 +19,13 @@ export type LineCredentialType = typeof CHANNEL_ACCESS_TOKEN | typeof CHANNEL_ID
 export const DEFAULT_API_BASE_URL = 'https://api.line.me';
 export const DEFAULT_DATA_BASE_URL = 'https://api-data.line.me';
 
+/** Every kind of n8n context that talks to LINE: action node, trigger hooks, webhook, dropdowns. */
+export type LineContext =
+	| IExecuteFunctions
+	| IHookFunctions
+	| IWebhookFunctions
+	| ILoadOptionsFunctions;
+
 export interface LineRequest {
 	method: IHttpRequestMethods;
 	/** Path from the OpenAPI document, e.g. `/v2/bot/message/push`. */
@@ -26,11 +36,14 @@ export interface LineRequest {
 	retryKey?: string;
 	/** `data` for LINE's content host (`api-data.line.me`). */
 	host?: 'api' | 'data';
+	/** The answer is a file (message content): the body comes back as a Buffer. */
+	binary?: boolean;
 }
 
 export interface LineResponse<T = IDataObject> {
 	statusCode: number;
 	body: T;
+	headers: HttpFailure['headers'];
 	/** `x-line-request-id`: LINE's ID for this request (needed for narrowcast progress and support). */
 	requestId?: string;
 	/**
@@ -100,14 +113,14 @@ export function describeFailure(error: unknown): HttpFailure {
 	return { statusCode: httpCode, body: context?.data, headers: {}, code };
 }
 
-function header(headers: HttpFailure['headers'], name: string): string | undefined {
+export function header(headers: HttpFailure['headers'], name: string): string | undefined {
 	const value = headers[name] ?? headers[name.toLowerCase()];
 	return Array.isArray(value) ? value[0] : value;
 }
 
 /** Turns LINE's `{ message, details: [{ message, property }] }` into an error a user can act on. */
 export function lineApiError(
-	context: IExecuteFunctions,
+	context: LineContext,
 	failure: HttpFailure,
 	request: LineRequest,
 	itemIndex: number,
@@ -170,13 +183,13 @@ export function lineApiError(
  */
 export class LineClient {
 	private constructor(
-		private readonly context: IExecuteFunctions,
+		private readonly context: LineContext,
 		private readonly credentialType: LineCredentialType,
 		private readonly credentials: ICredentialsDecrypted,
 	) {}
 
-	static async create(context: IExecuteFunctions): Promise<LineClient> {
-		const authentication = context.getNodeParameter('authentication', 0, 'channelAccessToken');
+	/** `authentication` is the node's Authentication parameter: which of the two credentials to use. */
+	static async create(context: LineContext, authentication: unknown): Promise<LineClient> {
 		const credentialType =
 			authentication === 'channelIdSecret' ? CHANNEL_ID_SECRET : CHANNEL_ACCESS_TOKEN;
 		const data = await context.getCredentials<ICredentialDataDecryptedObject>(credentialType);
@@ -204,9 +217,10 @@ export class LineClient {
 		const options: IHttpRequestOptions = {
 			method: request.method,
 			url: this.baseUrl(request.host) + request.path,
-			json: true,
+			json: !request.binary,
 			returnFullResponse: true,
 		};
+		if (request.binary) options.encoding = 'arraybuffer';
 		if (request.body !== undefined) options.body = request.body;
 		if (request.qs) options.qs = request.qs;
 		if (request.retryKey) options.headers = { 'X-Line-Retry-Key': request.retryKey };
@@ -214,16 +228,22 @@ export class LineClient {
 
 		for (let attempt = 0; ; attempt++) {
 			try {
-				const response = (await this.context.helpers.httpRequestWithAuthentication.call(
-					this.context,
+				const helpers = this.context.helpers as Pick<
+					IExecuteFunctions['helpers'],
+					'httpRequestWithAuthentication'
+				>;
+				const response = (await helpers.httpRequestWithAuthentication.call(
+					this.context as IExecuteFunctions,
 					this.credentialType,
 					options,
 					{ credentialsDecrypted: this.credentials },
 				)) as { statusCode: number; body: T; headers: HttpFailure['headers'] };
+				const headers = response.headers ?? {};
 				return {
 					statusCode: response.statusCode,
 					body: response.body ?? ({} as T),
-					requestId: header(response.headers ?? {}, 'x-line-request-id'),
+					headers,
+					requestId: header(headers, 'x-line-request-id'),
 				};
 			} catch (error) {
 				const failure = describeFailure(error);
@@ -232,6 +252,7 @@ export class LineClient {
 					return {
 						statusCode: 409,
 						body: (failure.body && typeof failure.body === 'object' ? failure.body : {}) as T,
+						headers: failure.headers,
 						requestId: header(failure.headers, 'x-line-request-id'),
 						alreadyAccepted: {
 							acceptedRequestId: header(failure.headers, 'x-line-accepted-request-id'),
