@@ -118,8 +118,3 @@ export function contentFileName(
 	const extension = EXTENSIONS[content.mimeType] ?? 'bin';
 	return `${messageId}${preview ? '-preview' : ''}.${extension}`;
 }
-
-	data: Buffer,
-	fileName?: string,
-	mimeType?: string,
-) => Promise<IBinaryData>;
