@@ -8,9 +8,14 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { botDescription } from './actions/bot';
 import { chatDescription } from './actions/chat';
+import { contentDescription } from './actions/content';
+import { groupDescription } from './actions/group';
 import { messageDescription } from './actions/message';
 import { quotaDescription } from './actions/quota';
+import { roomDescription } from './actions/room';
 import { router } from './actions/router';
+import { userDescription } from './actions/user';
+import { webhookDescription } from './actions/webhook';
 import { CHANNEL_ACCESS_TOKEN, CHANNEL_ID_SECRET } from './transport';
 
 export class LineMessaging implements INodeType {
@@ -21,7 +26,8 @@ export class LineMessaging implements INodeType {
 		group: ['output'],
 		version: 1,
 		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
-		description: 'Send LINE messages and read quota and statistics with the LINE Messaging API',
+		description:
+			'Send LINE messages, read profiles, members and message content, and manage the webhook with the LINE Messaging API',
 		defaults: { name: 'LINE Messaging' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
@@ -66,13 +72,23 @@ export class LineMessaging implements INodeType {
 				options: [
 					{ name: 'Bot', value: 'bot' },
 					{ name: 'Chat', value: 'chat' },
+					{ name: 'Content', value: 'content' },
+					{ name: 'Group', value: 'group' },
 					{ name: 'Message', value: 'message' },
 					{ name: 'Quota and Statistic', value: 'quota' },
+					{ name: 'Room', value: 'room' },
+					{ name: 'User', value: 'user' },
+					{ name: 'Webhook', value: 'webhook' },
 				],
 				default: 'message',
 			},
 			...messageDescription,
 			...chatDescription,
+			...contentDescription,
+			...userDescription,
+			...groupDescription,
+			...roomDescription,
+			...webhookDescription,
 			...quotaDescription,
 			...botDescription,
 		],

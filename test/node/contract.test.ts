@@ -2,13 +2,16 @@ import type { IDataObject, INodeParameters, INodeProperties } from 'n8n-workflow
 
 import type { MockLine, MockRequest } from '../support/mockLine';
 import { findOperation } from '../support/openapi';
+import { MOCK_MEMBERS, mockContentBytes } from '../support/mockLine';
 import {
 	apiRequests,
+	GROUP,
 	header,
 	hello,
 	HELLO,
 	nodeType,
 	REPLY_TOKEN,
+	ROOM,
 	runLineOk,
 	USER,
 	USER_2,
@@ -22,9 +25,10 @@ import {
  */
 
 interface ExpectedRequest {
-	method: 'GET' | 'POST';
+	method: 'GET' | 'POST' | 'PUT';
 	path: string;
 	query?: Record<string, string>;
+	/** The exact JSON body; undefined for a request without a body. */
 	body?: unknown;
 	/** Whether the spec's `X-Line-Retry-Key` is sent (a fresh UUID). */
 	retryKey: boolean;
@@ -37,8 +41,10 @@ interface ContractCase {
 	/** Programs the mock before the run. */
 	arrange?: (mock: MockLine) => void;
 	request: ExpectedRequest;
-	/** The json of the single output item, given the request the mock received. */
-	output: (request: MockRequest) => IDataObject;
+	/** The json of the output item (of each, for lists), given the request the mock received. */
+	output: (request: MockRequest) => IDataObject | IDataObject[];
+	/** The binary data of the output item, for downloads. */
+	binary?: (request: MockRequest) => IDataObject;
 	/** Multicast pairs each request with the list of items it covered. */
 	pairedItem?: unknown;
 }
@@ -100,6 +106,74 @@ function sentMessagesCase(kind: string, date: unknown, input?: IDataObject[]): C
 		output: () => ({ messageKind: kind, date: '20261122', status: 'ready', success: 42 }),
 	};
 }
+
+const responseBody = (request: MockRequest) => request.response.body as IDataObject;
+
+/** A group or room operation that reads one thing about the chat. */
+function chatCase(
+	kind: 'group' | 'room',
+	operation: string,
+	path: string,
+	output: (request: MockRequest) => IDataObject | IDataObject[],
+	parameters: INodeParameters = {},
+): ContractCase {
+	const id = kind === 'group' ? GROUP : ROOM;
+	return {
+		name: `${operation} of the ${kind} of the event`,
+		parameters: { resource: kind, operation, ...parameters },
+		input: [{ source: { type: kind, [`${kind}Id`]: id, userId: USER } }],
+		request: { method: 'GET', path: `/v2/bot/${kind}/${id}${path}`, retryKey: false },
+		output,
+	};
+}
+
+function memberCases(kind: 'group' | 'room'): Record<string, ContractCase[]> {
+	const id = kind === 'group' ? GROUP : ROOM;
+	const idKey = `${kind}Id`;
+	return {
+		[`${kind}/getMemberCount`]: [
+			chatCase(kind, 'getMemberCount', '/members/count', () => ({
+				[idKey]: id,
+				count: MOCK_MEMBERS.length,
+			})),
+		],
+		[`${kind}/getMemberIds`]: [
+			chatCase(
+				kind,
+				'getMemberIds',
+				'/members/ids',
+				() => MOCK_MEMBERS.map((userId) => ({ [idKey]: id, userId })),
+				{ returnAll: true },
+			),
+		],
+		[`${kind}/getMemberProfile`]: [
+			chatCase(kind, 'getMemberProfile', `/member/${USER}`, (request) => ({
+				[idKey]: id,
+				...responseBody(request),
+			})),
+		],
+		[`${kind}/leave`]: [
+			{
+				name: `leave the ${kind} of the event`,
+				parameters: { resource: kind, operation: 'leave' },
+				input: [{ source: { type: kind, [idKey]: id, userId: USER } }],
+				request: { method: 'POST', path: `/v2/bot/${kind}/${id}/leave`, retryKey: false },
+				output: (request) => ({ [idKey]: id, left: true, requestId: lineRequestId(request) }),
+			},
+		],
+	};
+}
+
+const MESSAGE_ID = '325708';
+
+/** `binary.data` as n8n holds it in memory mode. */
+const binaryOf = (bytes: Buffer, mimeType: string, fileName: string) =>
+	expect.objectContaining({
+		data: bytes.toString('base64'),
+		mimeType,
+		fileName,
+		bytes: bytes.length,
+	}) as unknown as IDataObject;
 
 /** Keyed by `resource/operation`; the completeness test below fails when an operation has none. */
 const contracts: Record<string, ContractCase[]> = {
@@ -171,6 +245,27 @@ const contracts: Record<string, ContractCase[]> = {
 				retryKey: false,
 			},
 			output: (request) => ({ requestId: lineRequestId(request), sentMessages: sent(request) }),
+		},
+		{
+			name: 'reply that may fall back to a push: replied, says so',
+			parameters: {
+				resource: 'message',
+				operation: 'sendReply',
+				...hello,
+				options: { pushIfReplyTokenInvalid: true },
+			},
+			input: [{ replyToken: REPLY_TOKEN, chatId: USER }],
+			request: {
+				method: 'POST',
+				path: '/v2/bot/message/reply',
+				body: { replyToken: REPLY_TOKEN, messages: HELLO },
+				retryKey: false,
+			},
+			output: (request) => ({
+				deliveredBy: 'reply',
+				requestId: lineRequestId(request),
+				sentMessages: sent(request),
+			}),
 		},
 	],
 	'message/sendMulticast': [
@@ -345,6 +440,160 @@ const contracts: Record<string, ContractCase[]> = {
 			output: (request) => request.response.body as IDataObject,
 		},
 	],
+	'user/getProfile': [
+		{
+			name: 'profile of the user of the event',
+			parameters: { resource: 'user', operation: 'getProfile' },
+			input: [{ source: { type: 'user', userId: USER } }],
+			request: { method: 'GET', path: `/v2/bot/profile/${USER}`, retryKey: false },
+			output: responseBody,
+		},
+	],
+	'user/getFollowerIds': [
+		{
+			name: 'every follower, 1000 per page',
+			parameters: { resource: 'user', operation: 'getFollowerIds', returnAll: true },
+			request: {
+				method: 'GET',
+				path: '/v2/bot/followers/ids',
+				query: { limit: '1000' },
+				retryKey: false,
+			},
+			output: () => MOCK_MEMBERS.map((userId) => ({ userId })),
+		},
+		{
+			name: 'the first 2 followers, asking LINE for 2',
+			parameters: { resource: 'user', operation: 'getFollowerIds', limit: 2 },
+			request: {
+				method: 'GET',
+				path: '/v2/bot/followers/ids',
+				query: { limit: '2' },
+				retryKey: false,
+			},
+			output: () => MOCK_MEMBERS.slice(0, 2).map((userId) => ({ userId })),
+		},
+	],
+	'group/getSummary': [chatCase('group', 'getSummary', '/summary', responseBody)],
+	...memberCases('group'),
+	...memberCases('room'),
+	'content/getMessageContent': [
+		{
+			name: 'content of the message of the event, without the transcoding check',
+			parameters: { resource: 'content', operation: 'getMessageContent', waitForTranscoding: 0 },
+			input: [{ message: { type: 'image', id: MESSAGE_ID } }],
+			request: {
+				method: 'GET',
+				path: `/v2/bot/message/${MESSAGE_ID}/content`,
+				retryKey: false,
+			},
+			output: () => ({
+				messageId: MESSAGE_ID,
+				mimeType: 'image/jpeg',
+				fileName: `${MESSAGE_ID}.jpg`,
+				fileSize: mockContentBytes(MESSAGE_ID).length,
+			}),
+			binary: () => ({
+				data: binaryOf(mockContentBytes(MESSAGE_ID), 'image/jpeg', `${MESSAGE_ID}.jpg`),
+			}),
+		},
+		{
+			name: 'preview image into another binary field',
+			parameters: {
+				resource: 'content',
+				operation: 'getMessageContent',
+				preview: true,
+				binaryPropertyName: 'preview',
+			},
+			input: [{ message: { type: 'video', id: MESSAGE_ID } }],
+			request: {
+				method: 'GET',
+				path: `/v2/bot/message/${MESSAGE_ID}/content/preview`,
+				retryKey: false,
+			},
+			output: () => ({
+				messageId: MESSAGE_ID,
+				mimeType: 'image/jpeg',
+				fileName: `${MESSAGE_ID}-preview.jpg`,
+				fileSize: mockContentBytes(MESSAGE_ID, true).length,
+			}),
+			binary: () => ({
+				preview: binaryOf(
+					mockContentBytes(MESSAGE_ID, true),
+					'image/jpeg',
+					`${MESSAGE_ID}-preview.jpg`,
+				),
+			}),
+		},
+	],
+	'chat/markAsRead': [
+		{
+			name: 'mark as read with the token of the message event',
+			parameters: { resource: 'chat', operation: 'markAsRead' },
+			input: [{ message: { id: MESSAGE_ID, markAsReadToken: 'nz0x74mZT2mRn-token' } }],
+			request: {
+				method: 'POST',
+				path: '/v2/bot/chat/markAsRead',
+				body: { markAsReadToken: 'nz0x74mZT2mRn-token' },
+				retryKey: false,
+			},
+			output: (request) => ({ markedAsRead: true, requestId: lineRequestId(request) }),
+		},
+	],
+	'webhook/getEndpoint': [
+		{
+			name: 'webhook endpoint',
+			parameters: { resource: 'webhook', operation: 'getEndpoint' },
+			request: { method: 'GET', path: '/v2/bot/channel/webhook/endpoint', retryKey: false },
+			output: responseBody,
+		},
+	],
+	'webhook/setEndpoint': [
+		{
+			name: 'set an HTTPS webhook endpoint',
+			parameters: {
+				resource: 'webhook',
+				operation: 'setEndpoint',
+				endpoint: ' https://n8n.example.com/webhook/line ',
+			},
+			request: {
+				method: 'PUT',
+				path: '/v2/bot/channel/webhook/endpoint',
+				body: { endpoint: 'https://n8n.example.com/webhook/line' },
+				retryKey: false,
+			},
+			output: (request) => ({
+				endpoint: 'https://n8n.example.com/webhook/line',
+				requestId: lineRequestId(request),
+			}),
+		},
+	],
+	'webhook/testEndpoint': [
+		{
+			name: 'test the endpoint set for the channel',
+			parameters: { resource: 'webhook', operation: 'testEndpoint' },
+			request: {
+				method: 'POST',
+				path: '/v2/bot/channel/webhook/test',
+				retryKey: false,
+			},
+			output: responseBody,
+		},
+		{
+			name: 'test another endpoint',
+			parameters: {
+				resource: 'webhook',
+				operation: 'testEndpoint',
+				endpoint: 'https://n8n.example.com/webhook-test/line',
+			},
+			request: {
+				method: 'POST',
+				path: '/v2/bot/channel/webhook/test',
+				body: { endpoint: 'https://n8n.example.com/webhook-test/line' },
+				retryKey: false,
+			},
+			output: responseBody,
+		},
+	],
 };
 
 const line = useMockLine();
@@ -365,7 +614,7 @@ describe.each(Object.entries(contracts))('%s', (_key, cases) => {
 		expect(request.operationId).toEqual(expect.any(String));
 		expect(request.problems).toEqual([]);
 		expect(header(request, 'authorization')).toBe('Bearer test-channel-access-token');
-		if (expected.method === 'POST') {
+		if (expected.body !== undefined) {
 			expect(header(request, 'content-type')).toMatch(/^application\/json(;|$)/);
 			expect(request.body).toEqual(expected.body);
 		} else {
@@ -380,9 +629,16 @@ describe.each(Object.entries(contracts))('%s', (_key, cases) => {
 		);
 		expect(specified).toBe(expected.retryKey);
 
-		expect(items).toEqual([
-			{ json: contract.output(request), pairedItem: contract.pairedItem ?? { item: 0 } },
-		]);
+		const pairedItem = contract.pairedItem ?? { item: 0 };
+		const outputs = [contract.output(request)].flat();
+		expect(outputs.length).toBeGreaterThan(0);
+		expect(items).toEqual(
+			outputs.map((json) => ({
+				json,
+				pairedItem,
+				...(contract.binary ? { binary: contract.binary(request) } : {}),
+			})),
+		);
 	});
 });
 

@@ -34,6 +34,7 @@ export interface MockRequest {
 
 export interface MockResponse {
 	status: number;
+	/** JSON, or a Buffer sent as is (message content; give its `content-type` in headers). */
 	body?: unknown;
 	headers?: Record<string, string>;
 }
@@ -113,6 +114,8 @@ interface MockState {
 	issuedTokens: string[];
 	liveTokens: Set<string>;
 	narrowcasts: Map<string, string>;
+	/** The channel's webhook URL, as set with `PUT /v2/bot/channel/webhook/endpoint`. */
+	webhookEndpoint?: string;
 }
 
 export async function startMockLine(options: MockLineOptions = {}): Promise<MockLine> {
@@ -178,6 +181,7 @@ function createMockLine(state: MockState, server: http.Server, url: string): Moc
 			state.issuedTokens.length = 0;
 			state.liveTokens.clear();
 			state.narrowcasts.clear();
+			state.webhookEndpoint = undefined;
 		},
 		close: () =>
 			new Promise<void>((resolve, reject) => {
@@ -259,12 +263,17 @@ async function handleHttp(
 	}
 
 	const answer = await respond(state, request);
+	const binary = Buffer.isBuffer(answer.body);
 	const headers = {
-		'content-type': 'application/json',
+		'content-type': binary ? 'application/octet-stream' : 'application/json',
 		...answer.headers,
 		'x-line-request-id': request.requestId,
 	};
-	const responseBody = answer.body === undefined ? '' : JSON.stringify(answer.body);
+	const responseBody = binary
+		? (answer.body as Buffer)
+		: answer.body === undefined
+			? ''
+			: JSON.stringify(answer.body);
 	request.response = { status: answer.status, body: answer.body, headers };
 	res.writeHead(answer.status, headers);
 	res.end(responseBody);
@@ -462,6 +471,59 @@ function defaultAnswer(state: MockState, request: MockRequest): MockResponse {
 			return narrowcastProgress(state, request);
 		case 'showLoadingAnimation':
 			return { status: 202, body: {} };
+		case 'getProfile':
+			return { status: 200, body: profile(pathUserId(request), true) };
+		case 'getGroupMemberProfile':
+		case 'getRoomMemberProfile':
+			return { status: 200, body: profile(pathUserId(request), false) };
+		case 'getFollowers':
+			return idPage(request, 'userIds', MOCK_MEMBERS, 300);
+		case 'getGroupMembersIds':
+		case 'getRoomMembersIds':
+			return idPage(request, 'memberIds', MOCK_MEMBERS, 100);
+		case 'getGroupSummary':
+			return {
+				status: 200,
+				body: {
+					groupId: request.path.split('/')[4],
+					groupName: 'Mock group',
+					pictureUrl: 'https://profile.line-scdn.net/mock-group',
+				},
+			};
+		case 'getGroupMemberCount':
+		case 'getRoomMemberCount':
+			return { status: 200, body: { count: MOCK_MEMBERS.length } };
+		case 'leaveGroup':
+		case 'leaveRoom':
+		case 'markMessagesAsReadByToken':
+			return { status: 200, body: {} };
+		case 'getMessageContent':
+		case 'getMessageContentPreview':
+			return content(request);
+		case 'getMessageContentTranscodingByMessageId':
+			return { status: 200, body: { status: 'succeeded' } };
+		case 'getWebhookEndpoint':
+			return {
+				status: 200,
+				body: {
+					endpoint: state.webhookEndpoint ?? 'https://example.com/line/webhook',
+					active: true,
+				},
+			};
+		case 'setWebhookEndpoint':
+			state.webhookEndpoint = (request.body as { endpoint: string }).endpoint;
+			return { status: 200, body: {} };
+		case 'testWebhookEndpoint':
+			return {
+				status: 200,
+				body: {
+					success: true,
+					timestamp: new Date().toISOString(),
+					statusCode: 200,
+					reason: 'OK',
+					detail: '200',
+				},
+			};
 		case 'getBotInfo':
 			return {
 				status: 200,
@@ -476,6 +538,60 @@ function defaultAnswer(state: MockState, request: MockRequest): MockResponse {
 		default:
 			return otherAnswer(state, request);
 	}
+}
+
+/** The members of every group and room, and the followers, of the mock channel. */
+export const MOCK_MEMBERS = [
+	'U4af4980629b06f3b9d3f8a1b2c3d4e5f',
+	'U0c229f96c4e1a2b3c4d5e6f708192a3b',
+	'U95afb1d4df0123456789abcdef012345',
+];
+
+/** The last `{userId}` segment of a profile path. */
+function pathUserId(request: MockRequest): string {
+	return request.path.split('/').pop() ?? '';
+}
+
+function profile(userId: string, full: boolean): Record<string, string> {
+	const base = {
+		displayName: `Mock user ${userId.slice(1, 7)}`,
+		userId,
+		pictureUrl: `https://profile.line-scdn.net/${userId}`,
+	};
+	return full ? { ...base, statusMessage: 'Hello, LINE!', language: 'en' } : base;
+}
+
+/** One page of IDs: `start` is the offset a previous page's `next` gave, `limit` the page size. */
+function idPage(
+	request: MockRequest,
+	key: 'userIds' | 'memberIds',
+	ids: string[],
+	pageSize: number,
+): MockResponse {
+	const start = request.query.start === undefined ? 0 : Number(request.query.start);
+	const limit = request.query.limit === undefined ? pageSize : Number(request.query.limit);
+	const page = ids.slice(start, start + limit);
+	const next = start + limit < ids.length ? String(start + limit) : undefined;
+	return { status: 200, body: { [key]: page, ...(next ? { next } : {}) } };
+}
+
+/** Bytes that start like a JPEG file and name the message, so tests can tell files apart. */
+export function mockContentBytes(messageId: string, preview = false): Buffer {
+	return Buffer.concat([
+		Buffer.from([0xff, 0xd8, 0xff, 0xe0]),
+		Buffer.from(`mock ${preview ? 'preview' : 'content'} of message ${messageId}`),
+	]);
+}
+
+/** An image message's content or preview (program another answer for video, audio or files). */
+function content(request: MockRequest): MockResponse {
+	const messageId = decodeURIComponent(request.path.split('/')[4]);
+	const preview = request.path.endsWith('/preview');
+	return {
+		status: 200,
+		body: mockContentBytes(messageId, preview),
+		headers: { 'content-type': 'image/jpeg' },
+	};
 }
 
 function otherAnswer(state: MockState, request: MockRequest): MockResponse {

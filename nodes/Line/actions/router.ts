@@ -5,11 +5,26 @@ import { ItemParameters } from '../../shared/parameters';
 import { LineClient } from '../transport';
 import { bot } from './bot';
 import { chat } from './chat';
+import { content } from './content';
+import { group } from './group';
 import { message } from './message';
 import { quota } from './quota';
 import type { OperationEntry } from './resource';
+import { room } from './room';
+import { user } from './user';
+import { webhook } from './webhook';
 
-const resources: Record<string, Record<string, OperationEntry>> = { bot, chat, message, quota };
+const resources: Record<string, Record<string, OperationEntry>> = {
+	bot,
+	chat,
+	content,
+	group,
+	message,
+	quota,
+	room,
+	user,
+	webhook,
+};
 
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const resource = this.getNodeParameter('resource', 0) as string;

@@ -1,4 +1,5 @@
 import { resourceDescription, type OperationEntry } from '../resource';
+import { markAsRead } from './markAsRead.operation';
 import { showLoadingAnimation } from './showLoadingAnimation.operation';
 
 export const chat: Record<string, OperationEntry> = {
@@ -8,6 +9,14 @@ export const chat: Record<string, OperationEntry> = {
 			name: 'Show Loading Animation',
 			action: 'Show a loading animation',
 			description: 'Show the user that the bot is working on an answer',
+		},
+	},
+	markAsRead: {
+		operation: markAsRead,
+		option: {
+			name: 'Mark as Read',
+			action: 'Mark messages as read',
+			description: "Show the user that the bot has read their messages, up to a message's token",
 		},
 	},
 };

@@ -1,13 +1,37 @@
-import type { INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
+import { NodeApiError, updateDisplayOptions } from 'n8n-workflow';
 
+import { checkRecipientId } from '../../helpers/checks';
 import { LineInputError } from '../../helpers/errors';
 import { messageBuilderFields, readMessages } from '../../helpers/messageBuilder';
-import { runPerItem } from '../items';
+import { addDescription, runPerItem } from '../items';
 import type { LineOperation } from '../types';
-import { optionBody, readSendOptions, sendOptionsField, sendResult } from './common';
+import { newRetryKey, optionBody, readSendOptions, sendOptionsField, sendResult } from './common';
 
 const showFor = { show: { resource: ['message'], operation: ['sendReply'] } };
+
+/** The chat of the event: the LINE Trigger's `chatId` (groupId ?? roomId ?? userId). */
+const DEFAULT_PUSH_TO = '={{ $json.chatId }}';
+
+const fallbackOptions: INodeProperties[] = [
+	{
+		displayName: 'Push If Reply Token Is Invalid',
+		name: 'pushIfReplyTokenInvalid',
+		type: 'boolean',
+		default: false,
+		description:
+			'Whether to push the same messages to Push To when LINE refuses the reply token as invalid (expired, already used or wrong). Replies are free; pushes are billed and count against the monthly quota.',
+	},
+	{
+		displayName: 'Push To',
+		name: 'pushTo',
+		type: 'string',
+		default: DEFAULT_PUSH_TO,
+		placeholder: 'U4af4980629...',
+		description:
+			'User, group or room ID to push to when the reply token is invalid: U, C or R followed by 32 hex characters. Used only with Push If Reply Token Is Invalid; when not added, it is the chat of the event (the chatId the LINE Trigger outputs).',
+	},
+];
 
 const properties: INodeProperties[] = [
 	{
@@ -21,14 +45,28 @@ const properties: INodeProperties[] = [
 			'The reply token of the event you answer (from the LINE Trigger). It can be used once, within about a minute of the event. Replies are free; pushes are billed.',
 	},
 	...messageBuilderFields(showFor),
-	sendOptionsField(['notificationDisabled']),
+	sendOptionsField(['notificationDisabled'], fallbackOptions),
 ];
+
+/** LINE's answer to an expired, used or unknown reply token: 400 "Invalid reply token". */
+function isInvalidReplyToken(error: unknown): boolean {
+	if (!(error instanceof NodeApiError) || error.httpCode !== '400') return false;
+	const lineMessage = error.errorResponse?.message;
+	return typeof lineMessage === 'string' && /invalid reply token/i.test(lineMessage);
+}
+
+/** The push sent instead of the reply: the same messages and options, to the event's chat. */
+interface Fallback {
+	to: string;
+	body: IDataObject;
+	retryKey: string;
+}
 
 export const sendReply: LineOperation = {
 	description: updateDisplayOptions(showFor, properties),
 
 	async execute(context) {
-		const { client, params } = context;
+		const { fn, client, params } = context;
 		return await runPerItem(context, {
 			prepare: (itemIndex) => {
 				const replyToken = String(params.get('replyToken', itemIndex) ?? '').trim();
@@ -40,14 +78,58 @@ export const sendReply: LineOperation = {
 					);
 				}
 				const messages = readMessages(params, itemIndex);
-				return { replyToken, messages, ...optionBody(readSendOptions(params, itemIndex)) };
+				const options = optionBody(readSendOptions(params, itemIndex));
+				const body: IDataObject = { replyToken, messages, ...options };
+				const raw = params.get<IDataObject>('options', itemIndex, {});
+				if (raw.pushIfReplyTokenInvalid !== true) return { body };
+				// Read directly: the default is an expression, resolved for this very item.
+				const pushTo = fn.getNodeParameter('options.pushTo', itemIndex, DEFAULT_PUSH_TO);
+				const to = checkRecipientId(pushTo as string, 'pushTo', ['user', 'group', 'room']);
+				const fallback: Fallback = {
+					to,
+					body: { to, messages, ...options },
+					retryKey: newRetryKey(),
+				};
+				return { body, fallback };
 			},
-			send: async (body, itemIndex) => {
+			send: async ({ body, fallback }, itemIndex) => {
+				let failure: unknown;
+				try {
+					const response = await client.request<{ sentMessages?: unknown[] }>(
+						{ method: 'POST', path: '/v2/bot/message/reply', body },
+						itemIndex,
+					);
+					return {
+						...(fallback ? { deliveredBy: 'reply' } : {}),
+						...sendResult(response),
+						sentMessages: response.body.sentMessages ?? [],
+					};
+				} catch (error) {
+					failure = error;
+				}
+				if (!isInvalidReplyToken(failure)) throw failure;
+				if (!fallback) {
+					throw addDescription(
+						failure as Error,
+						'Reply tokens work once, within about a minute of the event. To push the messages instead (billed), turn on the option Push If Reply Token Is Invalid.',
+					);
+				}
 				const response = await client.request<{ sentMessages?: unknown[] }>(
-					{ method: 'POST', path: '/v2/bot/message/reply', body },
+					{
+						method: 'POST',
+						path: '/v2/bot/message/push',
+						body: fallback.body,
+						retryKey: fallback.retryKey,
+					},
 					itemIndex,
 				);
-				return { ...sendResult(response), sentMessages: response.body.sentMessages ?? [] };
+				return {
+					deliveredBy: 'push',
+					to: fallback.to,
+					replyError: (failure as NodeApiError).errorResponse?.message ?? null,
+					...sendResult(response, fallback.retryKey),
+					sentMessages: response.body.sentMessages ?? [],
+				};
 			},
 		});
 	},

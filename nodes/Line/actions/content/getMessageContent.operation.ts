@@ -1,0 +1,111 @@
+import type { IBinaryKeyData, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { describeValue } from '../../helpers/checks';
+import { LineInputError } from '../../helpers/errors';
+import { contentFileName, getMessageContent as download } from '../../transport/content';
+import { runPerItem } from '../items';
+import type { LineOperation } from '../types';
+
+const showFor = { show: { resource: ['content'], operation: ['getMessageContent'] } };
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Message ID',
+		name: 'messageId',
+		type: 'string',
+		required: true,
+		default: '={{ $json.message?.id }}',
+		placeholder: '325708',
+		description:
+			'ID of an image, video, audio or file message a user sent (the ID in the message of a LINE Trigger event). LINE keeps the content for a limited time only.',
+	},
+	{
+		displayName: 'Preview',
+		name: 'preview',
+		type: 'boolean',
+		default: false,
+		description:
+			'Whether to get the preview image of an image or video message instead of the file itself',
+	},
+	{
+		displayName: 'Wait for Transcoding (Seconds)',
+		name: 'waitForTranscoding',
+		type: 'number',
+		typeOptions: { minValue: 0 },
+		default: 30,
+		displayOptions: { show: { preview: [false] } },
+		description:
+			'LINE may still be preparing a video or audio when the event arrives: how long to wait until it is ready, checking every second. 0 downloads at once without checking.',
+	},
+	{
+		displayName: 'Put Output File in Field',
+		name: 'binaryPropertyName',
+		type: 'string',
+		required: true,
+		default: 'data',
+		hint: 'The name of the output binary field to put the file in',
+	},
+];
+
+function readMessageId(value: unknown): string {
+	const messageId = typeof value === 'number' ? String(value) : (value ?? '');
+	if (typeof messageId !== 'string') {
+		throw new LineInputError('messageId', `must be text, got ${describeValue(messageId)}`);
+	}
+	if (messageId.trim() === '') {
+		throw new LineInputError(
+			'messageId',
+			'is empty',
+			'Map the message ID of an image, video, audio or file message event of the LINE Trigger, e.g. {{ $json.message.id }}. Text and sticker messages have no content.',
+		);
+	}
+	return messageId.trim();
+}
+
+export const getMessageContent: LineOperation = {
+	description: updateDisplayOptions(showFor, properties),
+
+	async execute(context) {
+		const { fn, client, params } = context;
+		const files = new Map<number, IBinaryKeyData>();
+		const output = await runPerItem(context, {
+			prepare: (itemIndex) => {
+				const messageId = readMessageId(params.get('messageId', itemIndex));
+				const preview = params.get<boolean>('preview', itemIndex, false);
+				const waitSeconds = preview ? 0 : params.get<number>('waitForTranscoding', itemIndex, 30);
+				if (typeof waitSeconds !== 'number' || !(waitSeconds >= 0)) {
+					throw new LineInputError(
+						'waitForTranscoding',
+						`must be a number of seconds, 0 or more; got ${JSON.stringify(waitSeconds)}`,
+					);
+				}
+				const binaryPropertyName = String(params.get('binaryPropertyName', itemIndex) ?? '').trim();
+				if (binaryPropertyName === '') {
+					throw new LineInputError(
+						'binaryPropertyName',
+						'is empty',
+						'Name the binary field to put the file in, e.g. data.',
+					);
+				}
+				return { messageId, preview, waitForTranscodingMs: waitSeconds * 1000, binaryPropertyName };
+			},
+			send: async ({ messageId, preview, waitForTranscodingMs, binaryPropertyName }, itemIndex) => {
+				const content = await download(fn, client, messageId, itemIndex, {
+					preview,
+					waitForTranscodingMs,
+				});
+				const fileName = contentFileName(messageId, content, preview);
+				const binary = await fn.helpers.prepareBinaryData(content.data, fileName, content.mimeType);
+				files.set(itemIndex, { [binaryPropertyName]: binary });
+				return { messageId, mimeType: content.mimeType, fileName, fileSize: content.data.length };
+			},
+		});
+		// The item runner builds the json; each downloaded file joins the item it came from.
+		return output.map((item) => {
+			const pairedItem = item.pairedItem as { item: number };
+			const binary = files.get(pairedItem.item);
+			return binary ? { ...item, binary } : item;
+		});
+	},
+};

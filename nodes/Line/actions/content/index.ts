@@ -1,0 +1,15 @@
+import { resourceDescription, type OperationEntry } from '../resource';
+import { getMessageContent } from './getMessageContent.operation';
+
+export const content: Record<string, OperationEntry> = {
+	getMessageContent: {
+		operation: getMessageContent,
+		option: {
+			name: 'Get Message Content',
+			action: 'Get message content',
+			description: 'Download the image, video, audio or file a user sent, as binary data',
+		},
+	},
+};
+
+export const contentDescription = resourceDescription('content', content, 'getMessageContent');

@@ -1,0 +1,38 @@
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { collectPages, returnAllFields } from '../../../shared/pagination';
+import { runPerItem } from '../items';
+import type { LineOperation } from '../types';
+import { readMaxResults } from '../user/common';
+import { chatIdField, readChatId } from './common';
+
+const showFor = { show: { resource: ['group'], operation: ['getMemberIds'] } };
+
+export const getMemberIds: LineOperation = {
+	description: updateDisplayOptions(showFor, [chatIdField('group'), ...returnAllFields()]),
+
+	async execute(context) {
+		const { client, params } = context;
+		return await runPerItem(context, {
+			prepare: (itemIndex) => ({
+				groupId: readChatId(params, 'group', itemIndex),
+				max: readMaxResults(params, itemIndex),
+			}),
+			send: async ({ groupId, max }, itemIndex) => {
+				// LINE answers at most 100 IDs a page and takes no page size.
+				const memberIds = await collectPages(async (start) => {
+					const { body } = await client.request<{ memberIds?: string[]; next?: string }>(
+						{
+							method: 'GET',
+							path: `/v2/bot/group/${groupId}/members/ids`,
+							qs: start === undefined ? undefined : { start },
+						},
+						itemIndex,
+					);
+					return { results: body.memberIds ?? [], next: body.next };
+				}, max);
+				return memberIds.map((userId) => ({ groupId, userId }));
+			},
+		});
+	},
+};

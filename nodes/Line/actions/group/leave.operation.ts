@@ -1,0 +1,25 @@
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { runPerItem } from '../items';
+import type { LineOperation } from '../types';
+import { chatIdField, readChatId } from './common';
+
+const showFor = { show: { resource: ['group'], operation: ['leave'] } };
+
+export const leave: LineOperation = {
+	description: updateDisplayOptions(showFor, [chatIdField('group')]),
+
+	async execute(context) {
+		const { client, params } = context;
+		return await runPerItem(context, {
+			prepare: (itemIndex) => readChatId(params, 'group', itemIndex),
+			send: async (groupId, itemIndex) => {
+				const response = await client.request(
+					{ method: 'POST', path: `/v2/bot/group/${groupId}/leave` },
+					itemIndex,
+				);
+				return { groupId, left: true, requestId: response.requestId ?? null };
+			},
+		});
+	},
+};

@@ -1,0 +1,25 @@
+import { resourceDescription, type OperationEntry } from '../resource';
+import { getFollowerIds } from './getFollowerIds.operation';
+import { getProfile } from './getProfile.operation';
+
+export const user: Record<string, OperationEntry> = {
+	getProfile: {
+		operation: getProfile,
+		option: {
+			name: 'Get Profile',
+			action: 'Get a user profile',
+			description: "A user's display name, picture, status message and language",
+		},
+	},
+	getFollowerIds: {
+		operation: getFollowerIds,
+		option: {
+			name: 'Get Follower IDs',
+			action: 'Get follower IDs',
+			description:
+				'User IDs of the friends of the LINE Official Account, one item each (verified and premium accounts only)',
+		},
+	},
+};
+
+export const userDescription = resourceDescription('user', user, 'getProfile');
