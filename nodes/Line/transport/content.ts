@@ -1,4 +1,5 @@
-import { NodeOperationError, sleep } from 'n8n-workflow';
+import type { JsonObject } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 
 import type { LineClient, LineContext } from './index';
 import { header } from './index';
@@ -35,10 +36,20 @@ async function waitForTranscoding(
 ): Promise<void> {
 	const started = Date.now();
 	for (;;) {
-		const { body } = await client.request<{ status?: string }>(
-			{ method: 'GET', path: `${encodedPath(messageId)}/transcoding`, host: 'data' },
-			itemIndex,
-		);
+		let body: { status?: string };
+		try {
+			({ body } = await client.request<{ status?: string }>(
+				{ method: 'GET', path: `${encodedPath(messageId)}/transcoding`, host: 'data' },
+				itemIndex,
+			));
+		} catch (error) {
+			// LINE documents this check for video and audio only; for other content, or content
+			// that is gone, the download itself gives the answer (and the clearer error).
+			const status = Number((error as { httpCode?: string }).httpCode);
+			if (status >= 400 && status < 500) return;
+			// Already a NodeApiError from the transport: n8n hands the same error back.
+			throw new NodeApiError(context.getNode(), error as JsonObject);
+		}
 		if (body.status === 'succeeded') return;
 		if (body.status === 'failed') {
 			throw new NodeOperationError(

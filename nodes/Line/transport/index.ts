@@ -73,6 +73,22 @@ const RETRYABLE_CODES = new Set([
 ]);
 const RETRY_DELAYS_MS = [300, 1000];
 
+/** A file download's error answer arrives as bytes: read LINE's JSON error out of it. */
+function readableBody(body: unknown): unknown {
+	let bytes: Buffer | undefined;
+	if (Buffer.isBuffer(body)) bytes = body;
+	else if (body instanceof ArrayBuffer) bytes = Buffer.from(body);
+	else if (body instanceof Uint8Array)
+		bytes = Buffer.from(body.buffer, body.byteOffset, body.byteLength);
+	if (!bytes) return body;
+	const text = bytes.toString('utf8');
+	try {
+		return JSON.parse(text);
+	} catch {
+		return text === '' ? undefined : { message: text.slice(0, 200) };
+	}
+}
+
 /** Pulls status, body and headers out of whatever n8n's request helper threw. */
 export function describeFailure(error: unknown): HttpFailure {
 	const seen = new Set<unknown>();
@@ -102,7 +118,7 @@ export function describeFailure(error: unknown): HttpFailure {
 			return {
 				url: current.config?.url,
 				statusCode: Number(response.status ?? response.statusCode),
-				body: response.data ?? response.body,
+				body: readableBody(response.data ?? response.body),
 				headers: response.headers ?? {},
 				code,
 			};
