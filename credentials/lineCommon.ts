@@ -1,4 +1,4 @@
-import type { IDataObject, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
 
 /** Base URLs shared by both LINE credentials: LINE itself by default, or a proxy / local sandbox. */
 export const lineBaseUrlProperties: INodeProperties[] = [
@@ -49,4 +49,18 @@ export function readAccessToken(response: unknown): string {
 		throw new Error('LINE did not return an access token for this channel ID and secret');
 	}
 	return token;
+}
+
+/** Adds the bearer header to a copy of the request (the caller's options may be reused). */
+export function bearer(
+	credentials: IDataObject,
+	requestOptions: IHttpRequestOptions,
+): IHttpRequestOptions {
+	return {
+		...requestOptions,
+		headers: {
+			...requestOptions.headers,
+			Authorization: `Bearer ${String(credentials.accessToken ?? '')}`,
+		},
+	};
 }

@@ -25,14 +25,20 @@ function rawValue(parameters: object, name: string): unknown {
  */
 export class ItemParameters {
 	private readonly constant = new Map<string, unknown>();
+	private readonly varying = new Set<string>();
+	// n8n's getNode() returns a fresh deep copy on every call: read the raw parameters once.
+	private readonly raw: object;
 
-	constructor(private readonly context: IExecuteFunctions) {}
+	constructor(private readonly context: IExecuteFunctions) {
+		this.raw = context.getNode().parameters;
+	}
 
 	get<T = NodeParameterValueType>(name: string, itemIndex: number, fallback?: T): T {
 		if (this.constant.has(name)) return this.constant.get(name) as T;
 		const value = this.context.getNodeParameter(name, itemIndex, fallback as never) as T;
-		if (!holdsExpression(rawValue(this.context.getNode().parameters, name))) {
-			this.constant.set(name, value);
+		if (!this.varying.has(name)) {
+			if (holdsExpression(rawValue(this.raw, name))) this.varying.add(name);
+			else this.constant.set(name, value);
 		}
 		return value;
 	}

@@ -149,3 +149,63 @@ it('the default date of Get Number of Sent Messages is yesterday as yyyyMMdd', a
 	);
 	expect(nearby).toContain(request.query.date);
 });
+
+describe('push in parallel', () => {
+	const pushTo = (parallelRequests?: number) => ({
+		resource: 'message',
+		operation: 'sendPush',
+		to: '={{ $json.to }}',
+		messagesInput: 'builder',
+		messages: { message: [{ type: 'text', text: '={{ $json.text }}' }] },
+		options: parallelRequests === undefined ? {} : { parallelRequests },
+	});
+
+	it('sends to different chats at once, but to one chat one after another, in item order', async () => {
+		let inFlight = 0;
+		let peak = 0;
+		const inFlightTo = new Set<string>();
+		const overlapping: string[] = [];
+		line.mock.on('POST', '/v2/bot/message/push', async (request) => {
+			const { to } = request.body as { to: string };
+			if (inFlightTo.has(to)) overlapping.push(to);
+			inFlightTo.add(to);
+			inFlight++;
+			peak = Math.max(peak, inFlight);
+			await sleep(15);
+			inFlight--;
+			inFlightTo.delete(to);
+			return undefined;
+		});
+		const third = 'U' + 'e'.repeat(32);
+		const input = [USER, USER, USER_2, USER, third, USER_2, USER].map((to, n) => ({
+			to,
+			text: `m${n}`,
+		}));
+		const items = await runLineOk(line.mock, pushTo(), { input });
+
+		expect(items.map((item) => item.json.to)).toEqual(input.map((i) => i.to));
+		expect(overlapping).toEqual([]);
+		expect(peak).toBeGreaterThan(1);
+		const textsTo = (to: string) =>
+			apiRequests(line.mock)
+				.filter((r) => (r.body as { to: string }).to === to)
+				.map((r) => (r.body as { messages: Array<{ text: string }> }).messages[0].text);
+		expect(textsTo(USER)).toEqual(['m0', 'm1', 'm3', 'm6']);
+		expect(textsTo(USER_2)).toEqual(['m2', 'm5']);
+	});
+
+	it('with Requests in Parallel = 1 sends strictly one at a time', async () => {
+		let inFlight = 0;
+		let peak = 0;
+		line.mock.on('POST', '/v2/bot/message/push', async () => {
+			inFlight++;
+			peak = Math.max(peak, inFlight);
+			await sleep(5);
+			inFlight--;
+			return undefined;
+		});
+		const input = [USER, USER_2, 'U' + 'e'.repeat(32)].map((to) => ({ to, text: 'hi' }));
+		await runLineOk(line.mock, pushTo(1), { input });
+		expect(peak).toBe(1);
+	});
+});

@@ -33,3 +33,32 @@ describe('mapWithConcurrency', () => {
 		expect(await mapWithConcurrency(0, 5, async () => 1)).toEqual([]);
 	});
 });
+
+describe('mapWithConcurrency with keys', () => {
+	it('runs tasks of one key one after another, in index order, while other keys run alongside', async () => {
+		const keys = ['a', 'b', 'a', 'c', 'a', 'b'];
+		const log: string[] = [];
+		let running = 0;
+		let peak = 0;
+		const runningKeys = new Set<string>();
+		await mapWithConcurrency(
+			keys.length,
+			3,
+			async (i) => {
+				expect(runningKeys.has(keys[i])).toBe(false);
+				runningKeys.add(keys[i]);
+				running++;
+				peak = Math.max(peak, running);
+				log.push(`${keys[i]}${i}`);
+				await tick(5 + (i % 3) * 3);
+				running--;
+				runningKeys.delete(keys[i]);
+				return i;
+			},
+			(i) => keys[i],
+		);
+		expect(log.filter((entry) => entry.startsWith('a'))).toEqual(['a0', 'a2', 'a4']);
+		expect(log.filter((entry) => entry.startsWith('b'))).toEqual(['b1', 'b5']);
+		expect(peak).toBe(3);
+	});
+});

@@ -49,13 +49,20 @@ export interface ItemSteps<P> {
 /**
  * Runs an operation item by item, in two steps: every item is read and checked first, so bad
  * input anywhere stops the run before anything is sent (or, under `continueOnFail`, becomes an
- * error item while the others go on); then the items are sent, `concurrency` at a time. Output
- * keeps the input order, with `pairedItem` on every item.
+ * error item while the others go on); then the items are sent, `concurrency` at a time, items of
+ * one `keyOf` in order. Output keeps the input order, with `pairedItem` on every item.
  */
+export interface SendOrder<P> {
+	/** Requests in flight at once (default 1). */
+	concurrency?: number;
+	/** Items with the same key (e.g. the same chat) are sent one after another, in input order. */
+	keyOf?: (prepared: P) => unknown;
+}
+
 export async function runPerItem<P>(
 	{ fn, items }: OperationContext,
 	steps: ItemSteps<P> | ((itemIndex: number) => Promise<ItemResult>),
-	concurrency = 1,
+	{ concurrency = 1, keyOf }: SendOrder<P> = {},
 ): Promise<INodeExecutionData[]> {
 	const { prepare, send } =
 		typeof steps === 'function'
@@ -77,21 +84,30 @@ export async function runPerItem<P>(
 	}
 
 	let sent = 0;
-	const results = await mapWithConcurrency(items.length, concurrency, async (itemIndex) => {
+	const key = (itemIndex: number) => {
 		const entry = prepared[itemIndex];
-		if ('failed' in entry) return [entry.failed];
-		try {
-			const json = await send(entry.value, itemIndex);
-			sent++;
-			const list = Array.isArray(json) ? json : [json];
-			return list.map((result) => ({ json: result, pairedItem: { item: itemIndex } }));
-		} catch (error) {
-			const failure = itemError(fn, error, itemIndex);
-			if (continueOnFail) return [errorItem(failure, itemIndex)];
-			if (sent > 0)
-				addDescription(failure, `${sent} earlier item(s) of this run had already succeeded.`);
-			throw failure;
-		}
-	});
+		return keyOf && 'value' in entry ? keyOf(entry.value) : itemIndex;
+	};
+	const results = await mapWithConcurrency(
+		items.length,
+		concurrency,
+		async (itemIndex) => {
+			const entry = prepared[itemIndex];
+			if ('failed' in entry) return [entry.failed];
+			try {
+				const json = await send(entry.value, itemIndex);
+				sent++;
+				const list = Array.isArray(json) ? json : [json];
+				return list.map((result) => ({ json: result, pairedItem: { item: itemIndex } }));
+			} catch (error) {
+				const failure = itemError(fn, error, itemIndex);
+				if (continueOnFail) return [errorItem(failure, itemIndex)];
+				if (sent > 0)
+					addDescription(failure, `${sent} other item(s) of this run had already succeeded.`);
+				throw failure;
+			}
+		},
+		key,
+	);
 	return results.flat();
 }

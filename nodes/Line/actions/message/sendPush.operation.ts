@@ -1,4 +1,4 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { checkRecipientId } from '../../helpers/checks';
@@ -21,7 +21,20 @@ const properties: INodeProperties[] = [
 			'User, group or room ID to send to: U, C or R followed by 32 hex characters. Take it from a LINE Trigger event (source.userId, source.groupId).',
 	},
 	...messageBuilderFields(showFor),
-	sendOptionsField(['customAggregationUnits', 'notificationDisabled', 'retryKey']),
+	sendOptionsField(
+		['customAggregationUnits', 'notificationDisabled', 'retryKey'],
+		[
+			{
+				displayName: 'Requests in Parallel',
+				name: 'parallelRequests',
+				type: 'number',
+				typeOptions: { minValue: 1, maxValue: 50 },
+				default: 10,
+				description:
+					'How many pushes may be on their way to LINE at once. Pushes to the same chat are always sent one after another, in item order. Lower it if LINE answers 429 (too many requests).',
+			},
+		],
+	),
 ];
 
 export const sendPush: LineOperation = {
@@ -30,29 +43,36 @@ export const sendPush: LineOperation = {
 	async execute(context) {
 		const { client, params } = context;
 		const retryKeys = new RetryKeys();
-		return await runPerItem(context, {
-			prepare: (itemIndex) => {
-				const to = checkRecipientId(params.get<string>('to', itemIndex), 'to', [
-					'user',
-					'group',
-					'room',
-				]);
-				const messages = readMessages(params, itemIndex);
-				const options = readSendOptions(params, itemIndex);
-				const retryKey = retryKeys.claim(options.retryKey, itemIndex);
-				return { to, body: { to, messages, ...optionBody(options) }, retryKey };
+		const parallelRequests = Number(
+			params.get<IDataObject>('options', 0, {}).parallelRequests ?? 10,
+		);
+		return await runPerItem(
+			context,
+			{
+				prepare: (itemIndex) => {
+					const to = checkRecipientId(params.get<string>('to', itemIndex), 'to', [
+						'user',
+						'group',
+						'room',
+					]);
+					const messages = readMessages(params, itemIndex);
+					const options = readSendOptions(params, itemIndex);
+					const retryKey = retryKeys.claim(options.retryKey, itemIndex);
+					return { to, body: { to, messages, ...optionBody(options) }, retryKey };
+				},
+				send: async ({ to, body, retryKey }, itemIndex) => {
+					const response = await client.request<{ sentMessages?: unknown[] }>(
+						{ method: 'POST', path: '/v2/bot/message/push', body, retryKey },
+						itemIndex,
+					);
+					return {
+						to,
+						...sendResult(response, retryKey),
+						sentMessages: response.body.sentMessages ?? [],
+					};
+				},
 			},
-			send: async ({ to, body, retryKey }, itemIndex) => {
-				const response = await client.request<{ sentMessages?: unknown[] }>(
-					{ method: 'POST', path: '/v2/bot/message/push', body, retryKey },
-					itemIndex,
-				);
-				return {
-					to,
-					...sendResult(response, retryKey),
-					sentMessages: response.body.sentMessages ?? [],
-				};
-			},
-		});
+			{ concurrency: parallelRequests, keyOf: ({ to }) => to },
+		);
 	},
 };
