@@ -20,7 +20,7 @@ import type { TimerStat } from './timers';
  * DevTools or speedscope).
  */
 
-const DEFAULT_SCENARIOS = ['push-expr', 'push-expr-fnauth', 'push-const', 'helper', 'helper-fnauth', 'helper-c4', 'sdk'];
+const DEFAULT_SCENARIOS = ['push-expr', 'push-expr-serial', 'push-const', 'helper', 'helper-fnauth', 'helper-c4', 'sdk'];
 
 interface Options {
 	items: number;

@@ -231,7 +231,7 @@ function report(summaries: Summary[], options: Options, totalS: number): string 
 		const engine = find('engine', items);
 		const helper = find('helper', items);
 		const sdk = find('sdk', items);
-		const rows = ['push-expr', 'push-const', 'push-expr-fnauth', 'multicast', 'helper', 'helper-fnauth'];
+		const rows = ['push-expr', 'push-const', 'push-expr-serial', 'multicast', 'helper', 'helper-fnauth'];
 		for (const name of rows) {
 			const run = find(name, items);
 			if (!run) continue;

@@ -184,6 +184,7 @@ export const pushWithExpressions: INodeParameters = {
 	messages: { message: [{ type: 'text', text: '=Alert {{ $json.n }}' }] },
 };
 
+/** Every item to the same chat: sent one after another, whatever Requests in Parallel says. */
 export const pushConstant: INodeParameters = {
 	...pushWithExpressions,
 	to: CONSTANT_USER,
@@ -279,10 +280,9 @@ export const scenarios: Scenario[] = [
 	nodeScenario('push-expr', 'LINE Messaging: Send Push, expressions per item', pushWithExpressions),
 	nodeScenario('push-const', 'LINE Messaging: Send Push, constant parameters', pushConstant),
 	nodeScenario(
-		'push-expr-fnauth',
-		'LINE Messaging: Send Push, expressions, function-form authenticate',
-		pushWithExpressions,
-		functionCredentialType,
+		'push-expr-serial',
+		'LINE Messaging: Send Push, expressions per item, one request at a time',
+		{ ...pushWithExpressions, options: { parallelRequests: 1 } },
 	),
 	{
 		...nodeScenario(

@@ -64,7 +64,10 @@ describe('sending', () => {
 	});
 
 	it('push to a group or an unknown user ID lands there (a new chat for a new ID)', async () => {
-		await call('POST', '/v2/bot/message/push', { to: SANDBOX_GROUP.id, messages: [text('Hi all')] });
+		await call('POST', '/v2/bot/message/push', {
+			to: SANDBOX_GROUP.id,
+			messages: [text('Hi all')],
+		});
 		await call('POST', '/v2/bot/message/push', { to: NEW_USER, messages: [text('Welcome')] });
 		expect(botTexts(SANDBOX_GROUP.id)).toEqual([['push', 'Hi all']]);
 		expect(botTexts(NEW_USER)).toEqual([['push', 'Welcome']]);
@@ -72,7 +75,10 @@ describe('sending', () => {
 	});
 
 	it('push to an ID that is no user, group or room is refused like LINE', async () => {
-		const response = await call('POST', '/v2/bot/message/push', { to: 'nobody', messages: [text('x')] });
+		const response = await call('POST', '/v2/bot/message/push', {
+			to: 'nobody',
+			messages: [text('x')],
+		});
 		expect(response.status).toBe(400);
 		expect(response.data.message).toBe(
 			"The property, 'to', in the request body is invalid (line: -, column: -)",
@@ -94,7 +100,9 @@ describe('sending', () => {
 	it('broadcast and narrowcast reach every user (not groups or rooms)', async () => {
 		await call('POST', '/v2/bot/message/push', { to: NEW_USER, messages: [text('Welcome')] });
 		const broadcast = await call('POST', '/v2/bot/message/broadcast', { messages: [text('Sale')] });
-		const narrowcast = await call('POST', '/v2/bot/message/narrowcast', { messages: [text('Promo')] });
+		const narrowcast = await call('POST', '/v2/bot/message/narrowcast', {
+			messages: [text('Promo')],
+		});
 		expect([broadcast.status, narrowcast.status]).toEqual([200, 202]);
 		for (const user of [AIKO, BEN, CHAI]) {
 			expect(botTexts(user)).toEqual([
@@ -116,7 +124,9 @@ describe('sending', () => {
 		);
 		expect(progress.status).toBe(200);
 		expect(progress.data).toMatchObject({ phase: 'succeeded', targetCount: 4, successCount: 4 });
-		expect(validateSchema('messaging-api', 'NarrowcastProgressResponse', progress.data)).toEqual([]);
+		expect(validateSchema('messaging-api', 'NarrowcastProgressResponse', progress.data)).toEqual(
+			[],
+		);
 	});
 
 	it('a retry key already accepted answers 409 and sends nothing twice', async () => {
@@ -130,7 +140,10 @@ describe('sending', () => {
 	});
 
 	it('the loading animation shows in a one-to-one chat', async () => {
-		const response = await call('POST', '/v2/bot/chat/loading/start', { chatId: AIKO, loadingSeconds: 10 });
+		const response = await call('POST', '/v2/bot/chat/loading/start', {
+			chatId: AIKO,
+			loadingSeconds: 10,
+		});
 		expect(response.status).toBe(202);
 		const [note] = sandbox.conversation(AIKO);
 		expect(note).toMatchObject({ from: 'system', text: 'Loading animation (10 s)' });
@@ -204,7 +217,9 @@ describe("LINE's checks", () => {
 			expect([path, (await call('GET', path)).status]).toEqual([path, 200]);
 		}
 		for (const kind of ['push', 'reply', 'multicast', 'broadcast', 'narrowcast']) {
-			const response = await call('POST', `/v2/bot/message/validate/${kind}`, { messages: [text('x')] });
+			const response = await call('POST', `/v2/bot/message/validate/${kind}`, {
+				messages: [text('x')],
+			});
 			expect([kind, response.status]).toEqual([kind, 200]);
 		}
 		expect(sandbox.invalidRequests()).toEqual([]);
@@ -215,7 +230,11 @@ describe("LINE's checks", () => {
 describe('users, groups and rooms', () => {
 	it('profiles of friends, 404 for anyone else', async () => {
 		const profile = await call('GET', `/v2/bot/profile/${AIKO}`);
-		expect(profile.data).toMatchObject({ userId: AIKO, displayName: 'Aiko Tanaka', language: 'ja' });
+		expect(profile.data).toMatchObject({
+			userId: AIKO,
+			displayName: 'Aiko Tanaka',
+			language: 'ja',
+		});
 		expect(validateSchema('messaging-api', 'UserProfileResponse', profile.data)).toEqual([]);
 		expect((await call('GET', `/v2/bot/profile/${NEW_USER}`)).status).toBe(404);
 	});
@@ -234,7 +253,9 @@ describe('users, groups and rooms', () => {
 			groupName: 'Weekend hikers',
 		});
 		expect((await call('GET', `${group}/members/count`)).data).toEqual({ count: 3 });
-		expect((await call('GET', `${group}/members/ids`)).data).toEqual({ memberIds: [AIKO, BEN, CHAI] });
+		expect((await call('GET', `${group}/members/ids`)).data).toEqual({
+			memberIds: [AIKO, BEN, CHAI],
+		});
 		expect((await call('GET', `${group}/member/${CHAI}`)).data).toMatchObject({
 			userId: CHAI,
 			displayName: 'Chai Srisuk',
