@@ -2,24 +2,31 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { runPerItem } from '../items';
 import type { LineOperation } from '../types';
-import { chatIdField, readChatId } from './common';
+import { chatIdField, readChatId, type ChatKind } from './common';
 
-const showFor = { show: { resource: ['group'], operation: ['getMemberCount'] } };
+/** Groups and rooms answer alike; `kind` picks the path and the ID field. */
+export function memberCountOperation(kind: ChatKind): LineOperation {
+	const idField = chatIdField(kind);
+	return {
+		description: updateDisplayOptions(
+			{ show: { resource: [kind], operation: ['getMemberCount'] } },
+			[idField],
+		),
 
-export const getMemberCount: LineOperation = {
-	description: updateDisplayOptions(showFor, [chatIdField('group')]),
+		async execute(context) {
+			const { client, params } = context;
+			return await runPerItem(context, {
+				prepare: (itemIndex) => readChatId(params, kind, itemIndex),
+				send: async (chatId, itemIndex) => {
+					const response = await client.request<{ count?: number }>(
+						{ method: 'GET', path: `/v2/bot/${kind}/${chatId}/members/count` },
+						itemIndex,
+					);
+					return { [idField.name]: chatId, ...response.body };
+				},
+			});
+		},
+	};
+}
 
-	async execute(context) {
-		const { client, params } = context;
-		return await runPerItem(context, {
-			prepare: (itemIndex) => readChatId(params, 'group', itemIndex),
-			send: async (groupId, itemIndex) => {
-				const response = await client.request<{ count?: number }>(
-					{ method: 'GET', path: `/v2/bot/group/${groupId}/members/count` },
-					itemIndex,
-				);
-				return { groupId, ...response.body };
-			},
-		});
-	},
-};
+export const getMemberCount = memberCountOperation('group');

@@ -4,35 +4,42 @@ import { collectPages, returnAllFields } from '../../../shared/pagination';
 import { runPerItem } from '../items';
 import type { LineOperation } from '../types';
 import { readMaxResults } from '../user/common';
-import { chatIdField, readChatId } from './common';
+import { chatIdField, readChatId, type ChatKind } from './common';
 
-const showFor = { show: { resource: ['group'], operation: ['getMemberIds'] } };
+/** Groups and rooms answer alike; `kind` picks the path and the ID field. */
+export function memberIdsOperation(kind: ChatKind): LineOperation {
+	const idField = chatIdField(kind);
+	return {
+		description: updateDisplayOptions({ show: { resource: [kind], operation: ['getMemberIds'] } }, [
+			idField,
+			...returnAllFields(),
+		]),
 
-export const getMemberIds: LineOperation = {
-	description: updateDisplayOptions(showFor, [chatIdField('group'), ...returnAllFields()]),
+		async execute(context) {
+			const { client, params } = context;
+			return await runPerItem(context, {
+				prepare: (itemIndex) => ({
+					chatId: readChatId(params, kind, itemIndex),
+					max: readMaxResults(params, itemIndex),
+				}),
+				send: async ({ chatId, max }, itemIndex) => {
+					// LINE answers at most 100 IDs a page and takes no page size.
+					const memberIds = await collectPages(async (start) => {
+						const { body } = await client.request<{ memberIds?: string[]; next?: string }>(
+							{
+								method: 'GET',
+								path: `/v2/bot/${kind}/${chatId}/members/ids`,
+								qs: start === undefined ? undefined : { start },
+							},
+							itemIndex,
+						);
+						return { results: body.memberIds ?? [], next: body.next };
+					}, max);
+					return memberIds.map((userId) => ({ [idField.name]: chatId, userId }));
+				},
+			});
+		},
+	};
+}
 
-	async execute(context) {
-		const { client, params } = context;
-		return await runPerItem(context, {
-			prepare: (itemIndex) => ({
-				groupId: readChatId(params, 'group', itemIndex),
-				max: readMaxResults(params, itemIndex),
-			}),
-			send: async ({ groupId, max }, itemIndex) => {
-				// LINE answers at most 100 IDs a page and takes no page size.
-				const memberIds = await collectPages(async (start) => {
-					const { body } = await client.request<{ memberIds?: string[]; next?: string }>(
-						{
-							method: 'GET',
-							path: `/v2/bot/group/${groupId}/members/ids`,
-							qs: start === undefined ? undefined : { start },
-						},
-						itemIndex,
-					);
-					return { results: body.memberIds ?? [], next: body.next };
-				}, max);
-				return memberIds.map((userId) => ({ groupId, userId }));
-			},
-		});
-	},
-};
+export const getMemberIds = memberIdsOperation('group');
