@@ -6,6 +6,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import { authenticationProperty, lineCredentials } from './authentication';
 import { botDescription } from './actions/bot';
 import { chatDescription } from './actions/chat';
 import { contentDescription } from './actions/content';
@@ -16,7 +17,6 @@ import { roomDescription } from './actions/room';
 import { router } from './actions/router';
 import { userDescription } from './actions/user';
 import { webhookDescription } from './actions/webhook';
-import { CHANNEL_ACCESS_TOKEN, CHANNEL_ID_SECRET } from './transport';
 
 export class LineMessaging implements INodeType {
 	description: INodeTypeDescription = {
@@ -32,38 +32,9 @@ export class LineMessaging implements INodeType {
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [
-			{
-				name: CHANNEL_ACCESS_TOKEN,
-				required: true,
-				displayOptions: { show: { authentication: ['channelAccessToken'] } },
-			},
-			{
-				name: CHANNEL_ID_SECRET,
-				required: true,
-				displayOptions: { show: { authentication: ['channelIdSecret'] } },
-			},
-		],
+		credentials: lineCredentials,
 		properties: [
-			{
-				displayName: 'Authentication',
-				name: 'authentication',
-				type: 'options',
-				options: [
-					{
-						name: 'Channel Access Token',
-						value: 'channelAccessToken',
-						description: 'A long-lived token issued in the LINE Developers console',
-					},
-					{
-						name: 'Channel ID and Secret',
-						value: 'channelIdSecret',
-						description:
-							'Short-lived tokens issued and renewed automatically from the channel ID and secret',
-					},
-				],
-				default: 'channelAccessToken',
-			},
+			authenticationProperty(),
 			{
 				displayName: 'Resource',
 				name: 'resource',

@@ -7,7 +7,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { CHANNEL_ACCESS_TOKEN, CHANNEL_ID_SECRET } from './transport';
+import { authenticationProperty, lineCredentials } from './authentication';
 import { triggerProperties } from './trigger/description';
 import { createWebhook, deleteWebhook, webhookExists } from './trigger/registration';
 import { receiveWebhook } from './trigger/webhook';
@@ -26,18 +26,7 @@ export class LineTrigger implements INodeType {
 		defaults: { name: 'LINE Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [
-			{
-				name: CHANNEL_ACCESS_TOKEN,
-				required: true,
-				displayOptions: { show: { authentication: ['channelAccessToken'] } },
-			},
-			{
-				name: CHANNEL_ID_SECRET,
-				required: true,
-				displayOptions: { show: { authentication: ['channelIdSecret'] } },
-			},
-		],
+		credentials: lineCredentials,
 		webhooks: [
 			{
 				name: 'default',
@@ -48,27 +37,9 @@ export class LineTrigger implements INodeType {
 			},
 		],
 		properties: [
-			{
-				displayName: 'Authentication',
-				name: 'authentication',
-				type: 'options',
-				options: [
-					{
-						name: 'Channel Access Token',
-						value: 'channelAccessToken',
-						description: 'A long-lived token issued in the LINE Developers console',
-					},
-					{
-						name: 'Channel ID and Secret',
-						value: 'channelIdSecret',
-						description:
-							'Short-lived tokens issued and renewed automatically from the channel ID and secret',
-					},
-				],
-				default: 'channelAccessToken',
-				description:
-					"The channel secret that verifies LINE's signatures comes from the chosen credential",
-			},
+			authenticationProperty(
+				"The channel secret that verifies LINE's signatures comes from the chosen credential",
+			),
 			...triggerProperties,
 		],
 	};
