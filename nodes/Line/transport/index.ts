@@ -10,7 +10,11 @@ import type {
 	IWebhookFunctions,
 	JsonObject,
 } from 'n8n-workflow';
-import { NodeApiError, sleep } from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
+
+import { describeFailure, header, type HttpFailure, withRetries } from '../../shared/http';
+
+export { describeFailure, header, type HttpFailure } from '../../shared/http';
 
 export const CHANNEL_ACCESS_TOKEN = 'lineConnectorChannelAccessTokenApi';
 export const CHANNEL_ID_SECRET = 'lineConnectorChannelIdSecretApi';
@@ -51,87 +55,6 @@ export interface LineResponse<T = IDataObject> {
 	 * by an earlier attempt, so this is a success and nothing was sent twice.
 	 */
 	alreadyAccepted?: { acceptedRequestId?: string };
-}
-
-export interface HttpFailure {
-	/** URL of the request that failed, when known: it may be the token request, not the call itself. */
-	url?: string;
-	statusCode?: number;
-	body?: unknown;
-	headers: Record<string, string | string[] | undefined>;
-	code?: string;
-}
-
-/** Status codes and network errors worth another attempt of a request that is safe to repeat. */
-const RETRYABLE_STATUS = new Set([500, 502, 503, 504]);
-const RETRYABLE_CODES = new Set([
-	'ECONNRESET',
-	'ECONNREFUSED',
-	'ETIMEDOUT',
-	'EPIPE',
-	'ECONNABORTED',
-]);
-const RETRY_DELAYS_MS = [300, 1000];
-
-/** A file download's error answer arrives as bytes: read LINE's JSON error out of it. */
-function readableBody(body: unknown): unknown {
-	let bytes: Buffer | undefined;
-	if (Buffer.isBuffer(body)) bytes = body;
-	else if (body instanceof ArrayBuffer) bytes = Buffer.from(body);
-	else if (body instanceof Uint8Array)
-		bytes = Buffer.from(body.buffer, body.byteOffset, body.byteLength);
-	if (!bytes) return body;
-	const text = bytes.toString('utf8');
-	try {
-		return JSON.parse(text);
-	} catch {
-		return text === '' ? undefined : { message: text.slice(0, 200) };
-	}
-}
-
-/** Pulls status, body and headers out of whatever n8n's request helper threw. */
-export function describeFailure(error: unknown): HttpFailure {
-	const seen = new Set<unknown>();
-	type Layer = {
-		code?: unknown;
-		httpCode?: unknown;
-		cause?: unknown;
-		config?: { url?: string };
-		response?: {
-			status?: number;
-			statusCode?: number;
-			data?: unknown;
-			body?: unknown;
-			headers?: HttpFailure['headers'];
-		};
-	};
-	let current = error as Layer | undefined;
-	let code: string | undefined;
-	let httpCode: number | undefined;
-	while (current && typeof current === 'object' && !seen.has(current)) {
-		seen.add(current);
-		code ??= typeof current.code === 'string' ? current.code : undefined;
-		if (httpCode === undefined && current.httpCode)
-			httpCode = Number(current.httpCode) || undefined;
-		const response = current.response;
-		if (response && typeof response === 'object' && (response.status || response.statusCode)) {
-			return {
-				url: current.config?.url,
-				statusCode: Number(response.status ?? response.statusCode),
-				body: readableBody(response.data ?? response.body),
-				headers: response.headers ?? {},
-				code,
-			};
-		}
-		current = current.cause as Layer | undefined;
-	}
-	const context = (error as { context?: { data?: unknown } })?.context;
-	return { statusCode: httpCode, body: context?.data, headers: {}, code };
-}
-
-export function header(headers: HttpFailure['headers'], name: string): string | undefined {
-	const value = headers[name] ?? headers[name.toLowerCase()];
-	return Array.isArray(value) ? value[0] : value;
 }
 
 /** Turns LINE's `{ message, details: [{ message, property }] }` into an error a user can act on. */
@@ -241,49 +164,43 @@ export class LineClient {
 		if (request.qs) options.qs = request.qs;
 		if (request.retryKey) options.headers = { 'X-Line-Retry-Key': request.retryKey };
 		const repeatable = request.method === 'GET' || request.retryKey !== undefined;
-
-		for (let attempt = 0; ; attempt++) {
-			try {
-				const helpers = this.context.helpers as Pick<
-					IExecuteFunctions['helpers'],
-					'httpRequestWithAuthentication'
-				>;
-				const response = (await helpers.httpRequestWithAuthentication.call(
-					this.context as IExecuteFunctions,
-					this.credentialType,
-					options,
-					{ credentialsDecrypted: this.credentials },
-				)) as { statusCode: number; body: T; headers: HttpFailure['headers'] };
-				const headers = response.headers ?? {};
+		const helpers = this.context.helpers as Pick<
+			IExecuteFunctions['helpers'],
+			'httpRequestWithAuthentication'
+		>;
+		try {
+			const response = (await withRetries(
+				async () =>
+					await helpers.httpRequestWithAuthentication.call(
+						this.context as IExecuteFunctions,
+						this.credentialType,
+						options,
+						{ credentialsDecrypted: this.credentials },
+					),
+				repeatable,
+			)) as { statusCode: number; body: T; headers: HttpFailure['headers'] };
+			const headers = response.headers ?? {};
+			return {
+				statusCode: response.statusCode,
+				body: response.body ?? ({} as T),
+				headers,
+				requestId: header(headers, 'x-line-request-id'),
+			};
+		} catch (error) {
+			const failure = describeFailure(error);
+			if (failure.statusCode === 409 && request.retryKey) {
+				// LINE's 409 body still describes the accepted request (e.g. its sentMessages).
 				return {
-					statusCode: response.statusCode,
-					body: response.body ?? ({} as T),
-					headers,
-					requestId: header(headers, 'x-line-request-id'),
+					statusCode: 409,
+					body: (failure.body && typeof failure.body === 'object' ? failure.body : {}) as T,
+					headers: failure.headers,
+					requestId: header(failure.headers, 'x-line-request-id'),
+					alreadyAccepted: {
+						acceptedRequestId: header(failure.headers, 'x-line-accepted-request-id'),
+					},
 				};
-			} catch (error) {
-				const failure = describeFailure(error);
-				if (failure.statusCode === 409 && request.retryKey) {
-					// LINE's 409 body still describes the accepted request (e.g. its sentMessages).
-					return {
-						statusCode: 409,
-						body: (failure.body && typeof failure.body === 'object' ? failure.body : {}) as T,
-						headers: failure.headers,
-						requestId: header(failure.headers, 'x-line-request-id'),
-						alreadyAccepted: {
-							acceptedRequestId: header(failure.headers, 'x-line-accepted-request-id'),
-						},
-					};
-				}
-				const retryable =
-					(failure.statusCode !== undefined && RETRYABLE_STATUS.has(failure.statusCode)) ||
-					(failure.statusCode === undefined && RETRYABLE_CODES.has(failure.code ?? ''));
-				if (repeatable && retryable && attempt < RETRY_DELAYS_MS.length) {
-					await sleep(RETRY_DELAYS_MS[attempt]);
-					continue;
-				}
-				throw lineApiError(this.context, failure, request, itemIndex);
 			}
+			throw lineApiError(this.context, failure, request, itemIndex);
 		}
 	}
 }
