@@ -1,0 +1,162 @@
+import type {
+	ICredentialDataDecryptedObject,
+	ICredentialsDecrypted,
+	IDataObject,
+	IExecuteFunctions,
+	IHttpRequestMethods,
+	IHttpRequestOptions,
+	JsonObject,
+} from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+
+import { describeFailure, type HttpFailure, withRetries } from '../../shared/http';
+
+export const INFOBIP_CREDENTIAL = 'lineConnectorInfobipApi';
+
+export interface InfobipRequest {
+	method: IHttpRequestMethods;
+	/** Path from Infobip's OpenAPI document, e.g. `/line/1/messages`. */
+	path: string;
+	body?: IDataObject;
+	qs?: IDataObject;
+	/** Added to the error of a send that may have been accepted (e.g. how to look it up). */
+	lookupHint?: string;
+}
+
+/** Infobip's error body: `{ errorCode, description, action, violations: [{ property, violation }], resources }`. */
+interface ApiErrorBody {
+	errorCode?: string;
+	description?: string;
+	action?: string;
+	violations?: Array<{ property?: string; violation?: string }>;
+	resources?: Array<{ name?: string; url?: string }>;
+	/** Older Infobip APIs: `{ requestError: { serviceException: { messageId, text } } }`. */
+	requestError?: { serviceException?: { messageId?: string; text?: string } };
+}
+
+function isObject(value: unknown): value is IDataObject {
+	return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+/** A failed request that was not repeatable may still have been carried out. */
+function mayHaveBeenAccepted(failure: HttpFailure): boolean {
+	return failure.statusCode === undefined || failure.statusCode >= 500;
+}
+
+/** Turns Infobip's error body into an error that shows every violation and what to do. */
+export function infobipApiError(
+	context: IExecuteFunctions,
+	failure: HttpFailure,
+	request: InfobipRequest,
+	itemIndex: number,
+): NodeApiError {
+	const body = (isObject(failure.body) ? failure.body : {}) as ApiErrorBody;
+	const status = failure.statusCode;
+	const legacy = body.requestError?.serviceException;
+	const infobipMessage = body.description ?? legacy?.text;
+	const code = body.errorCode ?? legacy?.messageId;
+	let message: string;
+	if (infobipMessage) {
+		message = `Infobip API error${status ? ` ${status}` : ''}${code ? ` (${code})` : ''}: ${infobipMessage}`;
+	} else if (status !== undefined) {
+		message = `Infobip API error ${status}`;
+	} else {
+		// The network code goes in the description: in the message n8n would replace it with a
+		// text suggesting to retry, which is wrong for a send.
+		message = 'No answer from Infobip';
+	}
+	const lines = (body.violations ?? []).map((v) =>
+		v.property ? `${v.property}: ${v.violation ?? ''}` : (v.violation ?? ''),
+	);
+	if (status === undefined && failure.code) lines.push(`Network error: ${failure.code}`);
+	if (body.action) lines.push(body.action);
+	for (const resource of body.resources ?? []) {
+		if (resource.url) lines.push(`${resource.name ?? 'See'}: ${resource.url}`);
+	}
+	if (status === 429)
+		lines.push('Infobip is limiting the request rate: send fewer requests at once.');
+	lines.push(`${request.method} ${request.path}`);
+	if (request.method !== 'GET' && mayHaveBeenAccepted(failure)) {
+		lines.push(
+			'Infobip may have accepted the messages before this failure. Nothing was retried, because a repeated send could deliver twice.',
+		);
+		if (request.lookupHint) lines.push(request.lookupHint);
+	}
+	return new NodeApiError(
+		context.getNode(),
+		{ ...body, httpCode: status ?? null } as unknown as JsonObject,
+		{
+			message,
+			description: lines.filter(Boolean).join('\n'),
+			httpCode: status !== undefined ? String(status) : undefined,
+			itemIndex,
+		},
+	);
+}
+
+/** `https://xxxxx.api.infobip.com` from what the user typed (scheme optional, no trailing slash). */
+export function infobipBaseUrl(value: unknown): string {
+	let url = String(value ?? '')
+		.trim()
+		.replace(/\/+$/, '');
+	if (url !== '' && !/^[a-z][a-z0-9+.-]*:\/\//i.test(url)) url = `https://${url}`;
+	return url;
+}
+
+/**
+ * The one place the Infobip LINE node talks to Infobip. Reads the credential once per execution.
+ * Reads (GET) are retried after a 5xx or a dropped connection; sends never are: Infobip does not
+ * de-duplicate them.
+ */
+export class InfobipClient {
+	private constructor(
+		private readonly context: IExecuteFunctions,
+		private readonly credentials: ICredentialsDecrypted,
+		readonly baseUrl: string,
+	) {}
+
+	static async create(context: IExecuteFunctions): Promise<InfobipClient> {
+		const data = await context.getCredentials<ICredentialDataDecryptedObject>(INFOBIP_CREDENTIAL);
+		const baseUrl = infobipBaseUrl(data.baseUrl);
+		if (!/^https?:\/\/[^/\s]+/i.test(baseUrl)) {
+			throw new NodeOperationError(
+				context.getNode(),
+				'The Infobip credential has no valid Base URL',
+				{
+					description:
+						'Enter your personal base URL from the Infobip portal, e.g. https://xxxxxx.api.infobip.com (https://api.infobip.com works too).',
+				},
+			);
+		}
+		return new InfobipClient(
+			context,
+			{ id: '', name: INFOBIP_CREDENTIAL, type: INFOBIP_CREDENTIAL, data },
+			baseUrl,
+		);
+	}
+
+	async request<T = IDataObject>(request: InfobipRequest, itemIndex: number): Promise<T> {
+		const options: IHttpRequestOptions = {
+			method: request.method,
+			url: this.baseUrl + request.path,
+			json: true,
+		};
+		if (request.body !== undefined) options.body = request.body;
+		if (request.qs) options.qs = request.qs;
+		try {
+			const body = await withRetries(
+				async () =>
+					await this.context.helpers.httpRequestWithAuthentication.call(
+						this.context,
+						INFOBIP_CREDENTIAL,
+						options,
+						{ credentialsDecrypted: this.credentials },
+					),
+				request.method === 'GET',
+			);
+			return (isObject(body) ? body : {}) as T;
+		} catch (error) {
+			throw infobipApiError(this.context, describeFailure(error), request, itemIndex);
+		}
+	}
+}

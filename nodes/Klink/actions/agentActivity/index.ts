@@ -1,0 +1,19 @@
+import { resourceDescription, type OperationEntry } from '../resource';
+import { getAll } from './getAll.operation';
+
+export const agentActivity: Record<string, OperationEntry> = {
+	getAll: {
+		operation: getAll,
+		option: {
+			name: 'Get Many',
+			action: 'Get many agent activities',
+			description: "The log of agents' presence status changes, one item each",
+		},
+	},
+};
+
+export const agentActivityDescription = resourceDescription(
+	'agentActivity',
+	agentActivity,
+	'getAll',
+);

@@ -1,0 +1,15 @@
+import { resourceDescription, type OperationEntry } from '../resource';
+import { getAll } from './getAll.operation';
+
+export const category: Record<string, OperationEntry> = {
+	getAll: {
+		operation: getAll,
+		option: {
+			name: 'Get Many',
+			action: 'Get many categories',
+			description: 'List the ticket and conversation categories, one item each',
+		},
+	},
+};
+
+export const categoryDescription = resourceDescription('category', category, 'getAll');

@@ -1,0 +1,9 @@
+import { INFERRED_PATH } from '../../helpers/endpoint';
+import { listOperation } from '../operations';
+
+export const getAll = listOperation({
+	resource: 'mediaFolder',
+	operation: 'getAll',
+	endpoint: { method: 'GET', path: '/api/v1/media-manager/folders', unverified: INFERRED_PATH },
+	properties: [],
+});

@@ -1,0 +1,15 @@
+import { resourceDescription, type OperationEntry } from '../resource';
+import { getAll } from './getAll.operation';
+
+export const tag: Record<string, OperationEntry> = {
+	getAll: {
+		operation: getAll,
+		option: {
+			name: 'Get Many',
+			action: 'Get many tags',
+			description: 'List the tags of the workspace, one item each',
+		},
+	},
+};
+
+export const tagDescription = resourceDescription('tag', tag, 'getAll');
