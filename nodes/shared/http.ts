@@ -93,6 +93,11 @@ export function isRetryable(failure: HttpFailure): boolean {
 		: RETRYABLE_CODES.has(failure.code ?? '');
 }
 
+/** Whether a failed request may still have been carried out: nothing came back, or a server error. */
+export function mayHaveBeenCarriedOut(failure: HttpFailure): boolean {
+	return failure.statusCode === undefined || failure.statusCode >= 500;
+}
+
 /**
  * Sends, and when `repeatable` (a read, or a send the server de-duplicates by key) sends again
  * after a retryable failure, at most twice. Throws the last error as it came.

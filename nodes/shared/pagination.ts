@@ -1,5 +1,8 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { InputError } from './errors';
+import type { ItemParameters } from './parameters';
+
 /** "Return All" and "Limit", worded like n8n's own list operations. */
 export function returnAllFields(): INodeProperties[] {
 	return [
@@ -29,6 +32,21 @@ export function returnAllFields(): INodeProperties[] {
 export function maxResults(returnAll: unknown, limit: unknown): number | undefined {
 	if (returnAll === true) return Infinity;
 	return typeof limit === 'number' && Number.isInteger(limit) && limit >= 1 ? limit : undefined;
+}
+
+/** Return All / Limit of one item: how many results to collect. */
+export function readMaxResults(params: ItemParameters, itemIndex: number): number {
+	const returnAll = params.get<boolean>('returnAll', itemIndex, false);
+	const limit = returnAll ? undefined : params.get<number>('limit', itemIndex, 50);
+	const max = maxResults(returnAll, limit);
+	if (max === undefined) {
+		throw new InputError(
+			'limit',
+			`must be a whole number of at least 1, got ${JSON.stringify(limit)}`,
+			'Set Limit to 1 or more, or turn on Return All.',
+		);
+	}
+	return max;
 }
 
 export interface Page<T> {

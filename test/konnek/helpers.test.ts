@@ -3,7 +3,7 @@ import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 import { LineConnectorKonnekApi } from '../../credentials/LineConnectorKonnekApi.credentials';
 import { konnekRequestBody, messageParts } from '../../nodes/Konnek/helpers/message';
 import { KONNEK_STATUS_NAMES, konnekStatusName } from '../../nodes/Konnek/helpers/status';
-import { formatWithOffset, zoneOffsetMinutes } from '../../nodes/Konnek/helpers/time';
+import { formatWithOffset, zoneOffsetMinutes } from '../../nodes/shared/time';
 import { konnekShapeProblems } from './documentedShape';
 
 /** The pure parts of the Konnek node, and its credential. */

@@ -1,5 +1,5 @@
 import { checkMessages, checkRecipientId } from '../../nodes/Line/helpers/checks';
-import { LineInputError } from '../../nodes/Line/helpers/errors';
+import { InputError as LineInputError } from '../../nodes/shared/errors';
 import { validateSchema } from '../support/openapi';
 
 // ---------------------------------------------------------------------------------------------

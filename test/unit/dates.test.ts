@@ -1,4 +1,4 @@
-import { LineInputError } from '../../nodes/Line/helpers/errors';
+import { InputError as LineInputError } from '../../nodes/shared/errors';
 import { toLineDate } from '../../nodes/Line/helpers/dates';
 
 describe('toLineDate', () => {

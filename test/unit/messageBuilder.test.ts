@@ -1,7 +1,7 @@
 import type { messagingApi } from '@line/bot-sdk';
 import type { IDataObject, IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
-import { LineInputError } from '../../nodes/Line/helpers/errors';
+import { InputError as LineInputError } from '../../nodes/shared/errors';
 import { messageBuilderFields, readMessages } from '../../nodes/Line/helpers/messageBuilder';
 import { ItemParameters } from '../../nodes/shared/parameters';
 import { validateSchema } from '../support/openapi';

@@ -1,4 +1,5 @@
-import { LineInputError } from '../../Line/helpers/errors';
+import { fail } from '../../shared/errors';
+import { isObject } from '../../shared/values';
 
 /**
  * Local checks of the bubble in `content.contents` against Infobip's LINE OpenAPI (v3.210.0):
@@ -118,14 +119,6 @@ function checkKnown(object: Obj, kind: keyof typeof PROPERTIES, where: string): 
 			`Remove it. Allowed here: ${known.join(', ')}.`,
 		);
 	}
-}
-
-function isObject(value: unknown): value is Obj {
-	return value !== null && typeof value === 'object' && !Array.isArray(value);
-}
-
-function fail(field: string, message: string, hint?: string): never {
-	throw new LineInputError(field, message, hint);
 }
 
 /** LINE Flex values whose Infobip name is not just the value in uppercase. */
@@ -281,7 +274,7 @@ function checkComponent(value: unknown, where: string): void {
 	}
 }
 
-/** Checks `content.contents`: one BUBBLE container. Throws a LineInputError naming the field. */
+/** Checks `content.contents`: one BUBBLE container. Throws an InputError naming the field. */
 export function checkBubble(value: unknown, where = 'content.contents'): void {
 	const container = checkObject(value, where);
 	const type = typeof container.type === 'string' ? container.type.toUpperCase() : container.type;

@@ -1,4 +1,5 @@
-import { LineInputError } from '../../Line/helpers/errors';
+import { InputError } from '../../shared/errors';
+import { isObject } from '../../shared/values';
 
 export interface Destination {
 	to: string;
@@ -7,10 +8,6 @@ export interface Destination {
 
 /** `ToDestination.messageId` is at most 200 characters. */
 export const MAX_MESSAGE_ID = 200;
-
-function isObject(value: unknown): value is Record<string, unknown> {
-	return value !== null && typeof value === 'object' && !Array.isArray(value);
-}
 
 function entriesOf(value: unknown): unknown[] {
 	if (Array.isArray(value)) return value.flat(2);
@@ -30,15 +27,14 @@ export function readDestinations(value: unknown, field = 'destinations'): Destin
 	const messageIds = new Map<string, number>();
 	entriesOf(value).forEach((entry, index) => {
 		const where = `${field}[${index}]`;
-		const fields = isObject(entry) ? entry : { to: entry };
+		const fields: Record<string, unknown> = isObject(entry) ? entry : { to: entry };
 		const to = String(fields.to ?? '').trim();
 		const messageId = String(fields.messageId ?? '').trim();
 		if (to === '') {
-			if (messageId !== '') throw new LineInputError(`${where}.to`, 'is required');
+			if (messageId !== '') throw new InputError(`${where}.to`, 'is required');
 			return;
 		}
-		if (/\s/.test(to))
-			throw new LineInputError(`${where}.to`, `${JSON.stringify(to)} contains spaces`);
+		if (/\s/.test(to)) throw new InputError(`${where}.to`, `${JSON.stringify(to)} contains spaces`);
 		if (messageId === '') {
 			if (plain.has(to)) return;
 			plain.add(to);
@@ -46,14 +42,14 @@ export function readDestinations(value: unknown, field = 'destinations'): Destin
 			return;
 		}
 		if ([...messageId].length > MAX_MESSAGE_ID) {
-			throw new LineInputError(
+			throw new InputError(
 				`${where}.messageId`,
 				`is ${[...messageId].length} characters long; Infobip accepts at most ${MAX_MESSAGE_ID}`,
 			);
 		}
 		const first = messageIds.get(messageId);
 		if (first !== undefined) {
-			throw new LineInputError(
+			throw new InputError(
 				`${where}.messageId`,
 				`${JSON.stringify(messageId)} is already the message ID of destination ${first}`,
 				'Every message needs its own ID, or none (Infobip then makes one).',
@@ -63,7 +59,7 @@ export function readDestinations(value: unknown, field = 'destinations'): Destin
 		destinations.push({ to, messageId });
 	});
 	if (destinations.length === 0) {
-		throw new LineInputError(
+		throw new InputError(
 			field,
 			'no destination given',
 			'Give at least one phone number in international format, e.g. 66855538125.',

@@ -1,6 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { LineInputError } from '../../Line/helpers/errors';
+import { InputError } from '../../shared/errors';
+import { trimmedText } from '../../shared/values';
 import { toSendAt } from './sendAt';
 
 /**
@@ -23,15 +24,11 @@ export const DAYS = [
 
 type Group = { value?: IDataObject };
 
-function text(value: unknown): string {
-	return value === undefined || value === null ? '' : String(value).trim();
-}
-
 function limited(value: unknown, field: string, max: number): string | undefined {
-	const result = text(value);
+	const result = trimmedText(value);
 	if (result === '') return undefined;
 	if ([...result].length > max) {
-		throw new LineInputError(
+		throw new InputError(
 			field,
 			`is ${[...result].length} characters long; Infobip accepts at most ${max}`,
 		);
@@ -42,7 +39,7 @@ function limited(value: unknown, field: string, max: number): string | undefined
 function positiveInteger(value: unknown, field: string): number {
 	const number = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
 	if (typeof number !== 'number' || !Number.isInteger(number) || number < 1) {
-		throw new LineInputError(
+		throw new InputError(
 			field,
 			`must be a whole number of at least 1, got ${JSON.stringify(value)}`,
 		);
@@ -56,10 +53,10 @@ function oneOf<T extends string>(
 	field: string,
 	fallback: T,
 ): T {
-	const given = text(value).toUpperCase();
+	const given = trimmedText(value).toUpperCase();
 	if (given === '') return fallback;
 	if (!(allowed as readonly string[]).includes(given)) {
-		throw new LineInputError(
+		throw new InputError(
 			field,
 			`must be one of ${allowed.join(', ')}, got ${JSON.stringify(value)}`,
 		);
@@ -80,13 +77,13 @@ function validityPeriod(raw: IDataObject, field: string): IDataObject {
 }
 
 function time(value: unknown, field: string): IDataObject | undefined {
-	const given = text(value);
+	const given = trimmedText(value);
 	if (given === '') return undefined;
 	const match = /^(\d{1,2}):(\d{2})$/.exec(given);
 	const hour = Number(match?.[1]);
 	const minute = Number(match?.[2]);
 	if (!match || hour > 23 || minute > 59) {
-		throw new LineInputError(
+		throw new InputError(
 			field,
 			`${JSON.stringify(given)} is not a time`,
 			'Use HH:mm in UTC, e.g. 06:00 or 15:30.',
@@ -96,21 +93,21 @@ function time(value: unknown, field: string): IDataObject | undefined {
 }
 
 function deliveryTimeWindow(raw: IDataObject, field: string): IDataObject {
-	const given = Array.isArray(raw.days) ? raw.days : text(raw.days).split(/[\s,;]+/);
-	const days = given.map((day) => text(day).toUpperCase()).filter((day) => day !== '');
+	const given = Array.isArray(raw.days) ? raw.days : trimmedText(raw.days).split(/[\s,;]+/);
+	const days = given.map((day) => trimmedText(day).toUpperCase()).filter((day) => day !== '');
 	if (days.length === 0) {
-		throw new LineInputError(`${field}.days`, 'pick at least one day');
+		throw new InputError(`${field}.days`, 'pick at least one day');
 	}
 	for (const day of days) {
 		if (!(DAYS as readonly string[]).includes(day)) {
-			throw new LineInputError(`${field}.days`, `${JSON.stringify(day)} is not a day of the week`);
+			throw new InputError(`${field}.days`, `${JSON.stringify(day)} is not a day of the week`);
 		}
 	}
 	const window: IDataObject = { days: [...new Set(days)] };
 	const from = time(raw.from, `${field}.from`);
 	const to = time(raw.to, `${field}.to`);
 	if ((from === undefined) !== (to === undefined)) {
-		throw new LineInputError(
+		throw new InputError(
 			from ? `${field}.to` : `${field}.from`,
 			'is required when the other end of the window is given',
 			'Give both From and To, or neither.',
@@ -120,7 +117,7 @@ function deliveryTimeWindow(raw: IDataObject, field: string): IDataObject {
 		const minutes = (t: IDataObject) => Number(t.hour) * 60 + Number(t.minute);
 		const length = (minutes(to) - minutes(from) + 24 * 60) % (24 * 60);
 		if (length < 60) {
-			throw new LineInputError(
+			throw new InputError(
 				`${field}.to`,
 				'must be at least 1 hour after From',
 				'Infobip needs a window of at least one hour.',
@@ -134,11 +131,11 @@ function deliveryTimeWindow(raw: IDataObject, field: string): IDataObject {
 
 function smsFailover(raw: IDataObject, field: string): IDataObject {
 	const failover: IDataObject = {};
-	const sender = text(raw.sender);
+	const sender = trimmedText(raw.sender);
 	if (sender !== '') failover.sender = sender;
-	failover.text = text(raw.text);
+	failover.text = trimmedText(raw.text);
 	if (failover.text === '')
-		throw new LineInputError(`${field}.text`, 'is required for an SMS failover');
+		throw new InputError(`${field}.text`, 'is required for an SMS failover');
 	const amount = raw.validityAmount;
 	if (amount !== undefined && amount !== null && amount !== '' && amount !== 0) {
 		failover.validityPeriod = validityPeriod(
@@ -150,10 +147,10 @@ function smsFailover(raw: IDataObject, field: string): IDataObject {
 }
 
 function httpUrl(value: unknown, field: string): string | undefined {
-	const url = text(value);
+	const url = trimmedText(value);
 	if (url === '') return undefined;
 	if (!/^https?:\/\/[^/\s]+\S*$/i.test(url)) {
-		throw new LineInputError(field, `${JSON.stringify(url)} is not an http(s) URL`);
+		throw new InputError(field, `${JSON.stringify(url)} is not an http(s) URL`);
 	}
 	return url;
 }
@@ -187,7 +184,7 @@ export function messageOptions(raw: IDataObject, where = 'messages[0]'): IDataOb
 		delivery.intermediateReport = raw.intermediateReport;
 	if (typeof raw.notify === 'boolean') delivery.notify = raw.notify;
 	if (Object.keys(delivery).length > 0) webhooks.delivery = delivery;
-	const contentType = text(raw.reportContentType);
+	const contentType = trimmedText(raw.reportContentType);
 	if (contentType !== '') webhooks.contentType = contentType;
 	const callbackData = limited(raw.callbackData, `${where}.webhooks.callbackData`, 4000);
 	if (callbackData) webhooks.callbackData = callbackData;
@@ -207,7 +204,7 @@ export function requestOptions(
 	const schedule: IDataObject = {};
 	const bulkId = limited(raw.bulkId, 'options.schedule.bulkId', 100);
 	if (bulkId) schedule.bulkId = bulkId;
-	if (raw.sendAt !== undefined && raw.sendAt !== null && text(raw.sendAt) !== '') {
+	if (raw.sendAt !== undefined && raw.sendAt !== null && trimmedText(raw.sendAt) !== '') {
 		schedule.sendAt = toSendAt(raw.sendAt, timeZone, 'options.schedule.sendAt', now);
 	}
 	const speed = group(raw.sendingSpeedLimit);

@@ -1,5 +1,5 @@
-import { LineInputError } from '../../Line/helpers/errors';
-import { zoneOffsetMinutes } from '../../Konnek/helpers/time';
+import { InputError } from '../../shared/errors';
+import { pad, zoneOffsetMinutes } from '../../shared/time';
 
 /** Infobip schedules at most 180 days ahead. */
 export const MAX_SCHEDULE_DAYS = 180;
@@ -8,8 +8,6 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 const WITH_OFFSET =
 	/^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?\s*(Z|[+-]\d{2}:?\d{2})$/i;
 const WALL_CLOCK = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?)?$/;
-
-const pad = (value: number, length = 2) => String(value).padStart(length, '0');
 
 /** The instant a wall-clock time in `timeZone` stands for. */
 function wallClockInstant(parts: number[], timeZone: string): number {
@@ -73,14 +71,14 @@ export function toSendAt(
 ): string {
 	const instant = toInstant(value, timeZone);
 	if (instant === undefined || Number.isNaN(instant)) {
-		throw new LineInputError(
+		throw new InputError(
 			field,
 			`${JSON.stringify(value)} is not a date and time`,
 			"Pick a date, or use an expression such as {{ $now.plus({ hours: 2 }) }} or 2026-07-07T17:00:00.000+01:00. Times without an offset are read in the workflow's time zone.",
 		);
 	}
 	if (instant - now > MAX_SCHEDULE_DAYS * DAY_MS) {
-		throw new LineInputError(
+		throw new InputError(
 			field,
 			`${formatInfobipDateTime(instant)} is more than ${MAX_SCHEDULE_DAYS} days ahead`,
 			`Infobip schedules messages at most ${MAX_SCHEDULE_DAYS} days in advance.`,

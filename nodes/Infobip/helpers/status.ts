@@ -1,5 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { isObject } from '../../shared/values';
+
 /** Infobip's general status groups (`status.groupId` → `status.groupName`). */
 export const STATUS_GROUPS: Readonly<Record<string, string>> = {
 	'0': 'ACCEPTED',
@@ -17,10 +19,6 @@ export const ERROR_GROUPS: Readonly<Record<string, string>> = {
 	'2': 'USER_ERRORS',
 	'3': 'OPERATOR_ERRORS',
 };
-
-function isObject(value: unknown): value is IDataObject {
-	return value !== null && typeof value === 'object' && !Array.isArray(value);
-}
 
 function groupName(entry: IDataObject, groups: Readonly<Record<string, string>>): string | null {
 	if (typeof entry.groupName === 'string' && entry.groupName !== '') return entry.groupName;

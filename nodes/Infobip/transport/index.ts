@@ -9,7 +9,13 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { describeFailure, type HttpFailure, withRetries } from '../../shared/http';
+import {
+	describeFailure,
+	type HttpFailure,
+	mayHaveBeenCarriedOut,
+	withRetries,
+} from '../../shared/http';
+import { isObject } from '../../shared/values';
 
 export const INFOBIP_CREDENTIAL = 'lineConnectorInfobipApi';
 
@@ -32,15 +38,6 @@ interface ApiErrorBody {
 	resources?: Array<{ name?: string; url?: string }>;
 	/** Older Infobip APIs: `{ requestError: { serviceException: { messageId, text } } }`. */
 	requestError?: { serviceException?: { messageId?: string; text?: string } };
-}
-
-function isObject(value: unknown): value is IDataObject {
-	return value !== null && typeof value === 'object' && !Array.isArray(value);
-}
-
-/** A failed request that was not repeatable may still have been carried out. */
-function mayHaveBeenAccepted(failure: HttpFailure): boolean {
-	return failure.statusCode === undefined || failure.statusCode >= 500;
 }
 
 /** Turns Infobip's error body into an error that shows every violation and what to do. */
@@ -76,7 +73,7 @@ export function infobipApiError(
 	if (status === 429)
 		lines.push('Infobip is limiting the request rate: send fewer requests at once.');
 	lines.push(`${request.method} ${request.path}`);
-	if (request.method !== 'GET' && mayHaveBeenAccepted(failure)) {
+	if (request.method !== 'GET' && mayHaveBeenCarriedOut(failure)) {
 		lines.push(
 			'Infobip may have accepted the messages before this failure. Nothing was retried, because a repeated send could deliver twice.',
 		);

@@ -6,35 +6,14 @@ import type {
 	IWebhookResponseData,
 } from 'n8n-workflow';
 
+import { isObject } from '../../shared/values';
+import { answerOnly } from '../../shared/webhook';
 import { withStatusNames } from '../helpers/status';
 
 /**
  * The Infobip LINE Trigger's webhook: checks the protection the user chose (Infobip signs
  * nothing), then turns each delivery report of `{ results: [...] }` into one item.
  */
-
-/** The part of the (Express) response the trigger writes to. */
-interface PlainResponse {
-	writeHead(status: number, headers?: Record<string, string>): unknown;
-	end(body?: string): unknown;
-}
-
-function answerOnly(
-	context: IWebhookFunctions,
-	status: number,
-	message?: string,
-	headers: Record<string, string> = {},
-): IWebhookResponseData {
-	const response = context.getResponseObject() as unknown as PlainResponse;
-	if (message === undefined) {
-		response.writeHead(status, headers);
-		response.end();
-	} else {
-		response.writeHead(status, { ...headers, 'content-type': 'application/json; charset=utf-8' });
-		response.end(JSON.stringify({ message }));
-	}
-	return { noWebhookResponse: true };
-}
 
 /** Constant-time comparison of two secrets of any length. */
 export function sameSecret(given: unknown, expected: string): boolean {
@@ -91,10 +70,6 @@ function refusal(context: IWebhookFunctions): Refusal | undefined {
 	return sameSecret(given, secret)
 		? undefined
 		: { status: 401, reason: `wrong ${name} query parameter` };
-}
-
-function isObject(value: unknown): value is IDataObject {
-	return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
 export async function receiveDeliveryReports(

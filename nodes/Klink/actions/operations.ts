@@ -1,7 +1,8 @@
 import type { IDataObject, IHttpRequestMethods, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { returnAllFields } from '../../shared/pagination';
+import { runPerItem } from '../../shared/items';
+import { readMaxResults, returnAllFields } from '../../shared/pagination';
 import type { ItemParameters } from '../../shared/parameters';
 import {
 	advancedField,
@@ -13,9 +14,7 @@ import {
 	type Endpoint,
 } from '../helpers/endpoint';
 import { readRecord } from '../helpers/envelopes';
-import { readMaxResults } from '../helpers/inputs';
 import type { KlinkRequest } from '../transport';
-import { runPerItem } from './items';
 import { listRecords } from './pagination';
 import type { KlinkOperation } from './types';
 
@@ -45,7 +44,7 @@ interface OperationSpec {
 	/** The operation's parameters (Advanced is added after them). */
 	properties: INodeProperties[];
 	advanced?: AdvancedOptions;
-	/** Reads one item; throws a KlinkInputError naming the field on bad input. */
+	/** Reads one item; throws an InputError naming the field on bad input. */
 	read?: (params: ItemParameters, itemIndex: number, advanced: IDataObject) => RequestParts;
 }
 

@@ -1,7 +1,6 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
-import { ItemParameters } from '../../shared/parameters';
+import { route } from '../../shared/router';
 import { KlinkClient } from '../transport';
 import { agentActivity } from './agentActivity';
 import { category } from './category';
@@ -11,9 +10,9 @@ import { cxLog } from './cxLog';
 import { mediaFile } from './mediaFile';
 import { mediaFolder } from './mediaFolder';
 import { message } from './message';
-import type { OperationEntry } from './resource';
 import { tag } from './tag';
 import { ticket } from './ticket';
+import type { OperationEntry } from './types';
 
 export const resources: Record<string, Record<string, OperationEntry>> = {
 	agentActivity,
@@ -29,21 +28,5 @@ export const resources: Record<string, Record<string, OperationEntry>> = {
 };
 
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-	const resource = this.getNodeParameter('resource', 0) as string;
-	const operation = this.getNodeParameter('operation', 0) as string;
-	const entry = resources[resource]?.[operation];
-	if (!entry) {
-		throw new NodeOperationError(
-			this.getNode(),
-			`The operation "${operation}" of "${resource}" is not supported`,
-		);
-	}
-	const client = await KlinkClient.create(this);
-	const output = await entry.operation.execute({
-		fn: this,
-		client,
-		params: new ItemParameters(this),
-		items: this.getInputData(),
-	});
-	return [output];
+	return await route(this, resources, async () => await KlinkClient.create(this));
 }

@@ -1,17 +1,6 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-
-import type { ItemParameters } from '../../shared/parameters';
+import type * as shared from '../../shared/resource';
 import type { KlinkClient } from '../transport';
 
-export interface OperationContext {
-	fn: IExecuteFunctions;
-	client: KlinkClient;
-	params: ItemParameters;
-	items: INodeExecutionData[];
-}
-
-/** One operation: its own parameters and how it runs over the input items. */
-export interface KlinkOperation {
-	description: INodeProperties[];
-	execute(context: OperationContext): Promise<INodeExecutionData[]>;
-}
+export type OperationContext = shared.OperationContext<KlinkClient>;
+export type KlinkOperation = shared.Operation<KlinkClient>;
+export type OperationEntry = shared.OperationEntry<KlinkClient>;

@@ -1,4 +1,5 @@
-import { KlinkInputError } from './errors';
+import { InputError } from '../../shared/errors';
+import { dateObjectAsIso, pad, validDay } from '../../shared/time';
 
 /**
  * klink.cloud's CX log takes its date range as `selectedDate`:
@@ -17,17 +18,6 @@ export function isTimeZone(timeZone: string): boolean {
 	} catch {
 		return false;
 	}
-}
-
-function pad(value: number): string {
-	return String(value).padStart(2, '0');
-}
-
-function validDay(year: number, month: number, day: number): boolean {
-	const date = new Date(Date.UTC(year, month - 1, day));
-	return (
-		date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day
-	);
 }
 
 /** The wall-clock time of an instant in `timeZone`, as klink.cloud writes it. */
@@ -58,17 +48,10 @@ export function klinkDateTime(
 	timeZone: string,
 	end = false,
 ): string {
-	if (value instanceof Date) value = value.toISOString();
-	if (
-		value &&
-		typeof value === 'object' &&
-		typeof (value as { toISO?: unknown }).toISO === 'function'
-	) {
-		value = (value as { toISO: () => string }).toISO();
-	}
+	value = dateObjectAsIso(value);
 	const text = typeof value === 'string' ? value.trim() : '';
 	if (text === '') {
-		throw new KlinkInputError(field, 'is empty', 'Pick a date and time, e.g. {{ $today }}.');
+		throw new InputError(field, 'is empty', 'Pick a date and time, e.g. {{ $today }}.');
 	}
 	if (INSTANT.test(text)) {
 		const instant = new Date(text);
@@ -83,10 +66,10 @@ export function klinkDateTime(
 				? [23, 59, 59]
 				: [0, 0, 0];
 		if (validDay(year, month, day) && time[0] < 24 && time[1] < 60 && time[2] < 60) {
-			return `${year}/${pad(month)}/${pad(day)} ${time.map(pad).join(':')}`;
+			return `${year}/${pad(month)}/${pad(day)} ${time.map((part) => pad(part)).join(':')}`;
 		}
 	}
-	throw new KlinkInputError(
+	throw new InputError(
 		field,
 		`${JSON.stringify(text.slice(0, 40))} is not a date and time`,
 		'Use an n8n date (e.g. {{ $today.minus({ days: 7 }) }}), yyyy-MM-dd HH:mm:ss or yyyy/MM/dd HH:mm:ss.',
@@ -97,7 +80,7 @@ export function klinkDateTime(
 export function selectedDate(start: string, end: string): string {
 	// Both are yyyy/MM/dd HH:mm:ss, so they compare as text.
 	if (end < start) {
-		throw new KlinkInputError(
+		throw new InputError(
 			'endDate',
 			`${end} is before the start ${start}`,
 			'Swap Start Date and End Date.',

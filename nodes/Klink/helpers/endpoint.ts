@@ -1,8 +1,8 @@
 import type { IDataObject, IHttpRequestMethods, INodeProperties } from 'n8n-workflow';
 
-import { parseJsonObject } from '../../Line/helpers/json';
+import { InputError } from '../../shared/errors';
+import { parseJsonObject } from '../../shared/json';
 import type { ItemParameters } from '../../shared/parameters';
-import { KlinkInputError } from './errors';
 
 /**
  * Where an operation sends its request. klink.cloud documents some paths and only lists others
@@ -120,7 +120,7 @@ export function resolveEndpoint(
 	const override = endpoint.unverified ? String(advanced.path ?? '').trim() : '';
 	const template = override || endpoint.path;
 	if (!template.startsWith('/') && !/^https?:\/\//i.test(template)) {
-		throw new KlinkInputError(
+		throw new InputError(
 			'advanced.path',
 			`${JSON.stringify(template)} is neither a path nor a URL`,
 			`Start it with / (e.g. ${endpoint.path}) or give a whole https:// URL.`,
@@ -130,7 +130,7 @@ export function resolveEndpoint(
 		const value = values[name];
 		if (value === undefined) {
 			const known = Object.keys(values).map((key) => `{${key}}`);
-			throw new KlinkInputError(
+			throw new InputError(
 				'advanced.path',
 				`has ${placeholder}, which this operation does not fill in`,
 				known.length
@@ -151,7 +151,7 @@ export function extraQuery(advanced: IDataObject): IDataObject {
 	for (const [index, { name, value }] of (parameters ?? []).entries()) {
 		const key = String(name ?? '').trim();
 		if (key === '') {
-			throw new KlinkInputError(
+			throw new InputError(
 				`advanced.queryParameters[${index}].name`,
 				'is empty',
 				'Name every extra query parameter, or remove it.',

@@ -1,5 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { isObject } from '../../shared/values';
+
 /**
  * klink.cloud wraps its answers differently per endpoint (PROVIDERS.md §1.1):
  *   lists      { total, page, pageSize, lastPage, data[] }   (channels add requestId)
@@ -10,12 +12,6 @@ import type { IDataObject } from 'n8n-workflow';
  *   media      { data }
  * These readers take any of them apart, so operations output klink.cloud's records themselves.
  */
-
-type Obj = Record<string, unknown>;
-
-function isObject(value: unknown): value is Obj {
-	return value !== null && typeof value === 'object' && !Array.isArray(value);
-}
 
 function whole(value: unknown): number | undefined {
 	const number = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;

@@ -1,9 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { describeValue } from '../../Line/helpers/checks';
-import { maxResults } from '../../shared/pagination';
+import { describeValue, InputError } from '../../shared/errors';
 import type { ItemParameters } from '../../shared/parameters';
-import { KlinkInputError } from './errors';
 
 /** Reading and checking the values of one item, before anything is sent. */
 
@@ -12,7 +10,7 @@ export function optionalText(value: unknown, field: string): string | undefined 
 	if (value === undefined || value === null) return undefined;
 	if (typeof value === 'number' && Number.isFinite(value)) return String(value);
 	if (typeof value !== 'string') {
-		throw new KlinkInputError(field, `must be text, got ${describeValue(value)}`);
+		throw new InputError(field, `must be text, got ${describeValue(value)}`);
 	}
 	const text = value.trim();
 	return text === '' ? undefined : text;
@@ -21,7 +19,7 @@ export function optionalText(value: unknown, field: string): string | undefined 
 /** Text of a required field; `hint` says where to take the value from. */
 export function requiredText(value: unknown, field: string, hint?: string): string {
 	const text = optionalText(value, field);
-	if (text === undefined) throw new KlinkInputError(field, 'is empty', hint);
+	if (text === undefined) throw new InputError(field, 'is empty', hint);
 	return text;
 }
 
@@ -64,7 +62,7 @@ export function customFields(value: unknown, field = 'customFields'): IDataObjec
 			'Give the system name of the custom field, e.g. cf_customer_id.',
 		);
 		if (!key.startsWith('cf_')) {
-			throw new KlinkInputError(
+			throw new InputError(
 				`${field}[${index}].key`,
 				`"${key}" does not start with cf_`,
 				"klink.cloud's custom field keys start with cf_ (e.g. cf_customer_id): see the system_name of Get Form Fields.",
@@ -73,21 +71,6 @@ export function customFields(value: unknown, field = 'customFields'): IDataObjec
 		fields[key] = entry.value as string;
 	}
 	return fields;
-}
-
-/** Return All / Limit of one item: how many records to collect. */
-export function readMaxResults(params: ItemParameters, itemIndex: number): number {
-	const returnAll = params.get<boolean>('returnAll', itemIndex, false);
-	const limit = returnAll ? undefined : params.get<number>('limit', itemIndex, 50);
-	const max = maxResults(returnAll, limit);
-	if (max === undefined) {
-		throw new KlinkInputError(
-			'limit',
-			`must be a whole number of at least 1, got ${JSON.stringify(limit)}`,
-			'Set Limit to 1 or more, or turn on Return All.',
-		);
-	}
-	return max;
 }
 
 /** The fields of a collection parameter that were given a value (empty text counts as none). */

@@ -1,5 +1,7 @@
 import type { IDataObject, INodePropertyOptions } from 'n8n-workflow';
 
+import { isObject } from '../../shared/values';
+
 /**
  * klink.cloud webhook events: `{ event, timestamp, data }`. Documented event names are offered
  * in a list; others (their names are only inferred, e.g. contact.update, room.solved) can be
@@ -52,10 +54,6 @@ export function passesFilter(event: string, filter: EventFilter): boolean {
 				? name.startsWith(pattern.slice(0, -1))
 				: name === pattern,
 	);
-}
-
-function isObject(value: unknown): value is IDataObject {
-	return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
 function firstText(...values: unknown[]): string | null {

@@ -1,29 +1,12 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
-import { ItemParameters } from '../../shared/parameters';
+import { route } from '../../shared/router';
 import { KonnekClient } from '../transport';
 import { message } from './message';
-import type { KonnekOperation } from './types';
+import type { OperationEntry } from './types';
 
-const resources: Record<string, Record<string, { operation: KonnekOperation }>> = { message };
+const resources: Record<string, Record<string, OperationEntry>> = { message };
 
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-	const resource = this.getNodeParameter('resource', 0) as string;
-	const operation = this.getNodeParameter('operation', 0) as string;
-	const entry = resources[resource]?.[operation];
-	if (!entry) {
-		throw new NodeOperationError(
-			this.getNode(),
-			`The operation "${operation}" of "${resource}" is not supported`,
-		);
-	}
-	const client = await KonnekClient.create(this);
-	const output = await entry.operation.execute({
-		fn: this,
-		client,
-		params: new ItemParameters(this),
-		items: this.getInputData(),
-	});
-	return [output];
+	return await route(this, resources, async () => await KonnekClient.create(this));
 }

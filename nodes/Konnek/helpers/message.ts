@@ -1,7 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { LineInputError } from '../../Line/helpers/errors';
-import { parseJson } from '../../Line/helpers/json';
+import { InputError } from '../../shared/errors';
+import { parseJson } from '../../shared/json';
+import { isObject, trimmedText } from '../../shared/values';
 
 /**
  * Builds the body of Konnek's `POST /{channel}/send/{clientID}` from the node's fields, checking
@@ -45,24 +46,16 @@ export interface KonnekEnvelope {
 
 type Obj = Record<string, unknown>;
 
-function isObject(value: unknown): value is Obj {
-	return value !== null && typeof value === 'object' && !Array.isArray(value);
-}
-
-function text(value: unknown): string {
-	return value === undefined || value === null ? '' : String(value).trim();
-}
-
 function required(value: unknown, field: string, hint?: string): string {
-	const result = text(value);
-	if (result === '') throw new LineInputError(field, 'is required', hint);
+	const result = trimmedText(value);
+	if (result === '') throw new InputError(field, 'is required', hint);
 	return result;
 }
 
 function httpUrl(value: unknown, field: string): string {
 	const url = required(value, field, 'Give a public https:// URL of the file.');
 	if (!/^https?:\/\/\S+$/i.test(url)) {
-		throw new LineInputError(
+		throw new InputError(
 			field,
 			`${JSON.stringify(url)} is not an http(s) URL`,
 			'Give a public https:// URL of the file.',
@@ -74,7 +67,7 @@ function httpUrl(value: unknown, field: string): string {
 function coordinate(value: unknown, field: string, limit: number): number {
 	const number = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
 	if (typeof number !== 'number' || !Number.isFinite(number) || Math.abs(number) > limit) {
-		throw new LineInputError(
+		throw new InputError(
 			field,
 			`${JSON.stringify(value)} is not a coordinate between -${limit} and ${limit}`,
 		);
@@ -87,7 +80,7 @@ function uniqueKeys(keys: Array<{ key: string; field: string }>): void {
 	for (const { key, field } of keys) {
 		const first = seen.get(key);
 		if (first !== undefined) {
-			throw new LineInputError(
+			throw new InputError(
 				field,
 				`the key ${JSON.stringify(key)} is already used by ${first}`,
 				'Each choice needs its own key: it is what comes back when the user picks it.',
@@ -100,11 +93,7 @@ function uniqueKeys(keys: Array<{ key: string; field: string }>): void {
 function buttons(input: KonnekMessageInput['buttons']): IDataObject[] {
 	const list = input ?? [];
 	if (list.length === 0) {
-		throw new LineInputError(
-			'body.button',
-			'add at least one button',
-			'Add buttons under Buttons.',
-		);
+		throw new InputError('body.button', 'add at least one button', 'Add buttons under Buttons.');
 	}
 	const result = list.map((button, index) => ({
 		key: required(button.key, `body.button[${index}].key`),
@@ -116,10 +105,10 @@ function buttons(input: KonnekMessageInput['buttons']): IDataObject[] {
 
 function objectList(value: unknown, field: string): Obj[] {
 	if (!Array.isArray(value) || value.length === 0) {
-		throw new LineInputError(field, 'must be a list with at least one entry');
+		throw new InputError(field, 'must be a list with at least one entry');
 	}
 	return value.map((entry, index) => {
-		if (!isObject(entry)) throw new LineInputError(`${field}[${index}]`, 'must be an object');
+		if (!isObject(entry)) throw new InputError(`${field}[${index}]`, 'must be an object');
 		return entry;
 	});
 }
@@ -130,7 +119,7 @@ const SECTIONS_HINT =
 function list(input: KonnekMessageInput): IDataObject {
 	const parsed = parseJson(input.listSections, 'body.list.sections');
 	if (parsed === undefined)
-		throw new LineInputError('body.list.sections', 'is required', SECTIONS_HINT);
+		throw new InputError('body.list.sections', 'is required', SECTIONS_HINT);
 	const keys: Array<{ key: string; field: string }> = [];
 	const sections = objectList(parsed, 'body.list.sections').map((section, s) => {
 		const where = `body.list.sections[${s}]`;
@@ -153,9 +142,9 @@ function list(input: KonnekMessageInput): IDataObject {
 }
 
 function header(input: NonNullable<KonnekMessageInput['header']>): IDataObject {
-	const type = text(input.type) || 'text';
+	const type = trimmedText(input.type) || 'text';
 	if (!(HEADER_TYPES as readonly string[]).includes(type)) {
-		throw new LineInputError('header.type', `must be one of ${HEADER_TYPES.join(', ')}`);
+		throw new InputError('header.type', `must be one of ${HEADER_TYPES.join(', ')}`);
 	}
 	if (type === 'text') return { type, text: required(input.text, 'header.text') };
 	return { type, media_url: httpUrl(input.mediaUrl, 'header.media_url') };
@@ -172,13 +161,13 @@ function footer(input: NonNullable<KonnekMessageInput['footer']>): IDataObject {
 export function messageParts(input: KonnekMessageInput): IDataObject {
 	const { type } = input;
 	if (!(MESSAGE_TYPES as readonly string[]).includes(type)) {
-		throw new LineInputError('type', `must be one of ${MESSAGE_TYPES.join(', ')}`);
+		throw new InputError('type', `must be one of ${MESSAGE_TYPES.join(', ')}`);
 	}
 	const body: IDataObject = {};
 	if (type === 'text') body.text = required(input.text, 'body.text');
 	if ((MEDIA_TYPES as readonly string[]).includes(type)) {
 		const media: IDataObject = { url: httpUrl(input.mediaUrl, 'body.media.url') };
-		const name = text(input.mediaName);
+		const name = trimmedText(input.mediaName);
 		if (name !== '') media.name = name;
 		body.media = media;
 	}
@@ -190,7 +179,7 @@ export function messageParts(input: KonnekMessageInput): IDataObject {
 	}
 	const parts: IDataObject = { body };
 	if ((INTERACTIVE_TYPES as readonly string[]).includes(type)) {
-		const bodyText = text(input.text);
+		const bodyText = trimmedText(input.text);
 		if (bodyText !== '') body.text = bodyText;
 		if (type === 'button') body.button = buttons(input.buttons);
 		else body.list = list(input);

@@ -7,7 +7,8 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { describeFailure, type HttpFailure } from '../../shared/http';
+import { describeFailure, type HttpFailure, mayHaveBeenCarriedOut } from '../../shared/http';
+import { isObject } from '../../shared/values';
 
 export const KONNEK_CREDENTIAL = 'lineConnectorKonnekApi';
 
@@ -16,10 +17,6 @@ export interface KonnekAnswer {
 	statusCode: number;
 	meta: IDataObject;
 	data: IDataObject;
-}
-
-function isObject(value: unknown): value is IDataObject {
-	return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
 /** `meta.errors` is documented as a string; accept whatever shape arrives and make lines of it. */
@@ -33,11 +30,6 @@ function errorLines(errors: unknown): string[] {
 		);
 	}
 	return [String(errors)];
-}
-
-/** A send that failed this way may still have reached Konnek. */
-function mayHaveBeenSent(failure: HttpFailure): boolean {
-	return failure.statusCode === undefined || failure.statusCode >= 500;
 }
 
 /**
@@ -72,7 +64,7 @@ export function konnekApiError(
 		lines.push(`Answer: ${failure.body.trim().slice(0, 200)}`);
 	}
 	lines.push(`POST ${path}`);
-	if (mayHaveBeenSent(failure)) {
+	if (mayHaveBeenCarriedOut(failure)) {
 		lines.push(
 			'The message may have been sent anyway. It was not retried, because a repeated send could deliver it twice: check in Konnek before sending it again.',
 		);

@@ -1,17 +1,6 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-
-import type { ItemParameters } from '../../shared/parameters';
+import type * as shared from '../../shared/resource';
 import type { LineClient } from '../transport';
 
-export interface OperationContext {
-	fn: IExecuteFunctions;
-	client: LineClient;
-	params: ItemParameters;
-	items: INodeExecutionData[];
-}
-
-/** One operation: its own parameters and how it runs over the input items. */
-export interface LineOperation {
-	description: INodeProperties[];
-	execute(context: OperationContext): Promise<INodeExecutionData[]>;
-}
+export type OperationContext = shared.OperationContext<LineClient>;
+export type LineOperation = shared.Operation<LineClient>;
+export type OperationEntry = shared.OperationEntry<LineClient>;

@@ -1,9 +1,10 @@
-import { LineInputError } from './errors';
+import { describeValue, fail } from '../../shared/errors';
+import { isObject } from '../../shared/values';
 
 /**
  * Local checks of what LINE would refuse with a 400: the rules of LINE's OpenAPI (required
  * fields, limits) plus those it leaves out (../shared/reference/LINE-RULES.md). Each failure
- * throws a LineInputError naming the exact field as a path into the request body.
+ * throws an InputError naming the exact field as a path into the request body.
  */
 
 type Obj = Record<string, unknown>;
@@ -34,27 +35,6 @@ const KB = 1024;
 
 // ---------------------------------------------------------------------------------------------
 // Small building blocks
-
-function fail(field: string, message: string, hint?: string): never {
-	throw new LineInputError(field, message, hint);
-}
-
-function isObject(value: unknown): value is Obj {
-	return value !== null && typeof value === 'object' && !Array.isArray(value);
-}
-
-/** How a value the user gave looks, short enough for an error message. */
-export function describeValue(value: unknown): string {
-	if (value === undefined) return 'nothing';
-	if (value === null) return 'null';
-	if (typeof value === 'string') {
-		const shown = value.length > 40 ? `${value.slice(0, 40)}…` : value;
-		return JSON.stringify(shown);
-	}
-	if (Array.isArray(value)) return `a list of ${value.length}`;
-	if (typeof value === 'object') return 'an object';
-	return `${typeof value} ${String(value)}`;
-}
 
 const graphemes =
 	typeof Intl.Segmenter === 'function'

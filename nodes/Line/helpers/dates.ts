@@ -1,13 +1,7 @@
-import { LineInputError } from './errors';
+import { InputError } from '../../shared/errors';
+import { dateObjectAsIso, validDay } from '../../shared/time';
 
 const NINE_HOURS_MS = 9 * 60 * 60 * 1000;
-
-function validDay(year: number, month: number, day: number): boolean {
-	const date = new Date(Date.UTC(year, month - 1, day));
-	return (
-		date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day
-	);
-}
 
 /**
  * LINE's statistics take a `yyyyMMdd` date in UTC+9. Accepts that, `yyyy-MM-dd`, a date-time
@@ -15,14 +9,7 @@ function validDay(year: number, month: number, day: number): boolean {
  * date picker gives, keeps its calendar date), a JS Date or a Luxon DateTime.
  */
 export function toLineDate(value: unknown, field: string): string {
-	if (value instanceof Date) value = value.toISOString();
-	if (
-		value &&
-		typeof value === 'object' &&
-		typeof (value as { toISO?: unknown }).toISO === 'function'
-	) {
-		value = (value as { toISO: () => string }).toISO();
-	}
+	value = dateObjectAsIso(value);
 	const text = String(value ?? '').trim();
 	let match = /^(\d{4})-?(\d{2})-?(\d{2})$/.exec(text);
 	if (!match && /^\d{4}-\d{2}-\d{2}T[\d:.]+(Z|[+-]\d{2}:?\d{2})$/i.test(text)) {
@@ -32,7 +19,7 @@ export function toLineDate(value: unknown, field: string): string {
 		match = /^(\d{4})-(\d{2})-(\d{2})T[\d:.]+$/.exec(text);
 	}
 	if (!match || !validDay(Number(match[1]), Number(match[2]), Number(match[3]))) {
-		throw new LineInputError(
+		throw new InputError(
 			field,
 			`${JSON.stringify(text)} is not a date`,
 			'Use yyyyMMdd (e.g. 20261122), yyyy-MM-dd, or an n8n date such as {{ $today.minus({ days: 1 }) }}. LINE counts days in UTC+9.',

@@ -1,9 +1,10 @@
 import type { IDataObject, IDisplayOptions, INodeProperties } from 'n8n-workflow';
 
+import { InputError } from '../../shared/errors';
+import { parseJson } from '../../shared/json';
 import type { ItemParameters } from '../../shared/parameters';
+import { isObject } from '../../shared/values';
 import { checkMessages } from './checks';
-import { LineInputError } from './errors';
-import { parseJson } from './json';
 
 /**
  * The "Messages" part of every send operation: a builder for composing LINE messages without
@@ -439,10 +440,6 @@ export function messageBuilderFields(displayOptions: IDisplayOptions): INodeProp
 // ---------------------------------------------------------------------------------------------
 // Reading the parameters back
 
-function isObject(value: unknown): value is IDataObject {
-	return value !== null && typeof value === 'object' && !Array.isArray(value);
-}
-
 /** Text as the user typed it; expressions may resolve to numbers or booleans. */
 function asText(value: unknown): string | undefined {
 	if (typeof value === 'string') return value;
@@ -535,7 +532,7 @@ const MESSAGE_READERS: Record<string, MessageReader> = {
 	json: (fields, field) => {
 		const message = parseJson(fields.json, field);
 		if (!isObject(message)) {
-			throw new LineInputError(
+			throw new InputError(
 				field,
 				'must be a LINE message object, e.g. { "type": "text", "text": "Hello" }',
 			);
@@ -551,7 +548,7 @@ function readBuilderMessages(entries: unknown): IDataObject[] {
 		const entry = isObject(value) ? value : {};
 		const type = typeof entry.type === 'string' ? entry.type : 'text';
 		const reader = MESSAGE_READERS[type];
-		if (!reader) throw new LineInputError(`${field}.type`, `unknown message type "${type}"`);
+		if (!reader) throw new InputError(`${field}.type`, `unknown message type "${type}"`);
 		return reader(entry, field);
 	});
 }

@@ -1,18 +1,15 @@
-import { LineInputError } from './errors';
+import { InputError } from '../../shared/errors';
+import { isObject } from '../../shared/values';
 
 type Json = Record<string, unknown>;
 
 const OPERATORS = ['and', 'or', 'not'] as const;
 
-function isObject(value: unknown): value is Json {
-	return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 /** Checks an operator object: exactly one of and / or / not, whose operands `check` validates. */
 function checkOperator(value: Json, path: string, check: (operand: unknown, path: string) => void) {
 	const present = OPERATORS.filter((key) => value[key] !== undefined);
 	if (present.length !== 1) {
-		throw new LineInputError(
+		throw new InputError(
 			path,
 			`an operator needs exactly one of "and", "or" or "not" (found ${present.length ? present.join(', ') : 'none'})`,
 		);
@@ -21,18 +18,18 @@ function checkOperator(value: Json, path: string, check: (operand: unknown, path
 	if (key === 'not') return check(value.not, `${path}.not`);
 	const operands = value[key];
 	if (!Array.isArray(operands) || operands.length === 0) {
-		throw new LineInputError(`${path}.${key}`, 'must be a non-empty array');
+		throw new InputError(`${path}.${key}`, 'must be a non-empty array');
 	}
 	operands.forEach((operand, index) => check(operand, `${path}.${key}[${index}]`));
 }
 
 /** A narrowcast `recipient`: audience, redelivery, or an operator combining them. */
 export function checkNarrowcastRecipient(value: unknown, path = 'recipient'): void {
-	if (!isObject(value)) throw new LineInputError(path, 'must be an object');
+	if (!isObject(value)) throw new InputError(path, 'must be an object');
 	switch (value.type) {
 		case 'audience':
 			if (!Number.isInteger(value.audienceGroupId)) {
-				throw new LineInputError(
+				throw new InputError(
 					`${path}.audienceGroupId`,
 					'is required and must be a whole number (the audience group ID)',
 				);
@@ -40,7 +37,7 @@ export function checkNarrowcastRecipient(value: unknown, path = 'recipient'): vo
 			return;
 		case 'redelivery':
 			if (typeof value.requestId !== 'string' || value.requestId === '') {
-				throw new LineInputError(
+				throw new InputError(
 					`${path}.requestId`,
 					'is required: the request ID of the narrowcast to send again',
 				);
@@ -49,7 +46,7 @@ export function checkNarrowcastRecipient(value: unknown, path = 'recipient'): vo
 		case 'operator':
 			return checkOperator(value, path, checkNarrowcastRecipient);
 		default:
-			throw new LineInputError(
+			throw new InputError(
 				`${path}.type`,
 				`must be "audience", "redelivery" or "operator", got ${JSON.stringify(value.type)}`,
 			);
@@ -58,19 +55,19 @@ export function checkNarrowcastRecipient(value: unknown, path = 'recipient'): vo
 
 /** A demographic filter of `filter.demographic`. */
 export function checkDemographicFilter(value: unknown, path = 'filter.demographic'): void {
-	if (!isObject(value)) throw new LineInputError(path, 'must be an object');
+	if (!isObject(value)) throw new InputError(path, 'must be an object');
 	switch (value.type) {
 		case 'age':
 		case 'subscriptionPeriod':
 			if (value.gte === undefined && value.lt === undefined) {
-				throw new LineInputError(path, `a "${value.type}" filter needs "gte", "lt" or both`);
+				throw new InputError(path, `a "${value.type}" filter needs "gte", "lt" or both`);
 			}
 			return;
 		case 'gender':
 		case 'appType':
 		case 'area':
 			if (!Array.isArray(value.oneOf) || value.oneOf.length === 0) {
-				throw new LineInputError(
+				throw new InputError(
 					`${path}.oneOf`,
 					`a "${value.type}" filter needs a non-empty "oneOf" list`,
 				);
@@ -79,7 +76,7 @@ export function checkDemographicFilter(value: unknown, path = 'filter.demographi
 		case 'operator':
 			return checkOperator(value, path, checkDemographicFilter);
 		default:
-			throw new LineInputError(
+			throw new InputError(
 				`${path}.type`,
 				`must be one of age, appType, area, gender, operator, subscriptionPeriod; got ${JSON.stringify(value.type)}`,
 			);

@@ -1,5 +1,5 @@
+import { InputError } from '../../shared/errors';
 import { checkRecipientId } from './checks';
-import { LineInputError } from './errors';
 
 /**
  * Reads a recipient list given as an array, or as text separated by commas, semicolons, spaces
@@ -18,7 +18,7 @@ export function parseUserIds(value: unknown, field: string): string[] {
 		if (text !== '') ids.add(checkRecipientId(text, `${field}[${index}]`, ['user']));
 	});
 	if (ids.size === 0)
-		throw new LineInputError(
+		throw new InputError(
 			field,
 			'no recipients given',
 			'Give at least one LINE user ID (U followed by 32 hex characters).',

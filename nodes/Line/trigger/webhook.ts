@@ -6,6 +6,7 @@ import type {
 } from 'n8n-workflow';
 import { jsonParse } from 'n8n-workflow';
 
+import { answer, answerOnly, rawBodyOf } from '../../shared/webhook';
 import { isValidLineSignature } from '../helpers/signature';
 import { LineClient } from '../transport';
 import { contentFileName, getMessageContent } from '../transport/content';
@@ -24,45 +25,11 @@ import {
  * turns each event that passes the filters into one item, in LINE's order.
  */
 
-/** What n8n's webhook server puts on the request: the body's exact bytes. */
-interface RequestWithRawBody {
-	rawBody?: unknown;
-}
-
-/** The part of the (Express) response the trigger writes to. */
-interface PlainResponse {
-	writeHead(status: number, headers?: Record<string, string>): unknown;
-	end(body?: string): unknown;
-}
-
 interface TriggerOptions {
 	ignoreRedelivered?: boolean;
 	downloadContent?: boolean;
 	binaryPropertyName?: string;
 	transcodingTimeout?: number;
-}
-
-function answer(context: IWebhookFunctions, status: number, message?: string): void {
-	const response = context.getResponseObject() as unknown as PlainResponse;
-	if (message === undefined) {
-		response.writeHead(status);
-		response.end();
-		return;
-	}
-	response.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
-	response.end(JSON.stringify({ message }));
-}
-
-/** Answers without starting the workflow. */
-function answerOnly(context: IWebhookFunctions, status: number, message?: string) {
-	answer(context, status, message);
-	return { noWebhookResponse: true };
-}
-
-function rawBodyOf(context: IWebhookFunctions): Buffer | undefined {
-	const { rawBody } = context.getRequestObject() as unknown as RequestWithRawBody;
-	if (Buffer.isBuffer(rawBody)) return rawBody;
-	return typeof rawBody === 'string' ? Buffer.from(rawBody, 'utf8') : undefined;
 }
 
 function readFilters(context: IWebhookFunctions, options: TriggerOptions): EventFilters {

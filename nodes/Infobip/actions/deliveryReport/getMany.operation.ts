@@ -1,10 +1,10 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { LineInputError } from '../../../Line/helpers/errors';
+import { InputError } from '../../../shared/errors';
+import { runPerItem } from '../../../shared/items';
 import { collectPages, maxResults, returnAllFields } from '../../../shared/pagination';
 import { withStatusNames } from '../../helpers/status';
-import { runItems } from '../items';
 import type { InfobipOperation } from '../types';
 
 const showFor = { show: { resource: ['deliveryReport'], operation: ['getMany'] } };
@@ -78,14 +78,14 @@ export const getMany: InfobipOperation = {
 
 	async execute(context) {
 		const { client, params } = context;
-		return await runItems<PreparedFetch>(context, {
+		return await runPerItem<PreparedFetch>(context, {
 			prepare: (itemIndex) => {
 				const max = maxResults(
 					params.get('returnAll', itemIndex, false),
 					params.get('limit', itemIndex, 50),
 				);
 				if (max === undefined) {
-					throw new LineInputError('limit', 'must be a whole number of at least 1');
+					throw new InputError('limit', 'must be a whole number of at least 1');
 				}
 				const raw = params.get<IDataObject>('filters', itemIndex, {});
 				const filters: IDataObject = {};

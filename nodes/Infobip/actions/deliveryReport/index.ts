@@ -1,4 +1,4 @@
-import { resourceDescription } from '../resource';
+import { resourceDescription } from '../../../shared/resource';
 import type { OperationEntry } from '../types';
 import { getMany } from './getMany.operation';
 

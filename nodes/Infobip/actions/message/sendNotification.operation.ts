@@ -1,8 +1,9 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { LineInputError } from '../../../Line/helpers/errors';
-import { parseJsonObject } from '../../../Line/helpers/json';
+import { InputError } from '../../../shared/errors';
+import { runPerItem } from '../../../shared/items';
+import { parseJsonObject } from '../../../shared/json';
 import { checkBubble, convertLineFlex } from '../../helpers/bubble';
 import { readDestinations, type Destination } from '../../helpers/destinations';
 import {
@@ -13,7 +14,6 @@ import {
 	VALIDITY_TIME_UNITS,
 } from '../../helpers/options';
 import { withStatusNames } from '../../helpers/status';
-import { runItems } from '../items';
 import type { InfobipOperation } from '../types';
 
 const showFor = { show: { resource: ['message'], operation: ['sendNotification'] } };
@@ -385,7 +385,7 @@ interface PreparedSend {
 function readAltText(value: unknown): string {
 	const altText = value === undefined || value === null ? '' : String(value);
 	if (altText.trim() === '') {
-		throw new LineInputError(
+		throw new InputError(
 			'messages[0].content.altText',
 			'is required',
 			'Give the text shown where the bubble cannot be shown.',
@@ -393,7 +393,7 @@ function readAltText(value: unknown): string {
 	}
 	const length = [...altText].length;
 	if (length > MAX_ALT_TEXT) {
-		throw new LineInputError(
+		throw new InputError(
 			'messages[0].content.altText',
 			`is ${length} characters long; Infobip accepts at most ${MAX_ALT_TEXT}`,
 		);
@@ -419,11 +419,11 @@ export const sendNotification: InfobipOperation = {
 	async execute(context) {
 		const { fn, client, params } = context;
 		const timeZone = fn.getTimezone();
-		return await runItems<PreparedSend>(context, {
+		return await runPerItem<PreparedSend>(context, {
 			prepare: (itemIndex) => {
 				const sender = String(params.get('sender', itemIndex, '') ?? '').trim();
 				if (sender === '') {
-					throw new LineInputError(
+					throw new InputError(
 						'messages[0].sender',
 						'is required',
 						'Give the sender Infobip set up for your LINE Official Account.',

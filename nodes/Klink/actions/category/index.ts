@@ -1,4 +1,5 @@
-import { resourceDescription, type OperationEntry } from '../resource';
+import { resourceDescription } from '../../../shared/resource';
+import type { OperationEntry } from '../types';
 import { getAll } from './getAll.operation';
 
 export const category: Record<string, OperationEntry> = {

@@ -1,4 +1,5 @@
-import { resourceDescription, type OperationEntry } from '../resource';
+import { resourceDescription } from '../../../shared/resource';
+import type { OperationEntry } from '../types';
 import { create } from './create.operation';
 import { deleteContact } from './delete.operation';
 import { findBySocialPlatformId } from './findBySocialPlatformId.operation';

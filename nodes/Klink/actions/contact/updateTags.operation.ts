@@ -1,5 +1,5 @@
+import { InputError } from '../../../shared/errors';
 import { readRecord } from '../../helpers/envelopes';
-import { KlinkInputError } from '../../helpers/errors';
 import { readText, textList } from '../../helpers/inputs';
 import { recordOperation } from '../operations';
 import { contactIdField } from './common';
@@ -38,7 +38,7 @@ export const updateTags = recordOperation({
 	read: (params, itemIndex) => {
 		const tags = textList(params.get('tags', itemIndex), 'tags');
 		if (tags.length === 0) {
-			throw new KlinkInputError('tags', 'is empty', 'Give at least one tag, e.g. vip.');
+			throw new InputError('tags', 'is empty', 'Give at least one tag, e.g. vip.');
 		}
 		return {
 			pathValues: { contactId: readText(params, 'contactId', itemIndex) },

@@ -1,5 +1,5 @@
+import { InputError } from '../../../shared/errors';
 import { klinkDateTime, isTimeZone, selectedDate } from '../../helpers/dates';
-import { KlinkInputError } from '../../helpers/errors';
 import { readText } from '../../helpers/inputs';
 import { listOperation } from '../operations';
 
@@ -41,7 +41,7 @@ export const getAll = listOperation({
 	read: (params, itemIndex) => {
 		const timeZone = readText(params, 'timeZone', itemIndex);
 		if (!isTimeZone(timeZone)) {
-			throw new KlinkInputError(
+			throw new InputError(
 				'timeZone',
 				`"${timeZone}" is not a time zone`,
 				'Use an IANA time zone name such as Asia/Bangkok.',

@@ -1,6 +1,8 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
+import { InputError } from '../../../shared/errors';
+import { runPerItem } from '../../../shared/items';
 import {
 	advancedField,
 	extraBody,
@@ -9,9 +11,7 @@ import {
 	type Endpoint,
 } from '../../helpers/endpoint';
 import { readRecord } from '../../helpers/envelopes';
-import { KlinkInputError } from '../../helpers/errors';
 import { givenFields } from '../../helpers/inputs';
-import { runPerItem } from '../items';
 import type { KlinkOperation } from '../types';
 
 const showFor = { show: { resource: ['mediaFile'], operation: ['create'] } };
@@ -81,7 +81,7 @@ export const create: KlinkOperation = {
 			prepare: (itemIndex) => {
 				const binaryPropertyName = String(params.get('binaryPropertyName', itemIndex) ?? '').trim();
 				if (binaryPropertyName === '') {
-					throw new KlinkInputError(
+					throw new InputError(
 						'binaryPropertyName',
 						'is empty',
 						'Name the input binary field holding the file, e.g. data.',
@@ -104,7 +104,7 @@ export const create: KlinkOperation = {
 			send: async (prepared, itemIndex) => {
 				const bytes = await fn.helpers.getBinaryDataBuffer(itemIndex, prepared.binaryPropertyName);
 				if (bytes.length === 0) {
-					throw new KlinkInputError(
+					throw new InputError(
 						prepared.binaryPropertyName,
 						'the file is empty',
 						'Upload a file with content.',

@@ -1,4 +1,5 @@
-import { resourceDescription, type OperationEntry } from '../resource';
+import { resourceDescription } from '../../../shared/resource';
+import type { OperationEntry } from '../types';
 import { create } from './create.operation';
 import { deleteFile } from './delete.operation';
 import { get } from './get.operation';

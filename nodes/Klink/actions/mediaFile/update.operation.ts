@@ -1,5 +1,5 @@
+import { InputError } from '../../../shared/errors';
 import { extraBody } from '../../helpers/endpoint';
-import { KlinkInputError } from '../../helpers/errors';
 import { givenFields, readText } from '../../helpers/inputs';
 import { MEDIA_BODY_UNVERIFIED } from '../mediaFolder/common';
 import { recordOperation } from '../operations';
@@ -44,7 +44,7 @@ export const update = recordOperation({
 	read: (params, itemIndex, advanced) => {
 		const body = givenFields(params.get('updateFields', itemIndex, {}));
 		if (Object.keys(body).length === 0 && Object.keys(extraBody(advanced)).length === 0) {
-			throw new KlinkInputError(
+			throw new InputError(
 				'updateFields',
 				'nothing to update',
 				'Add a field under Update Fields, or the fields klink.cloud expects under Advanced → Extra Body Fields.',

@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { KlinkInputError } from '../../helpers/errors';
+import { InputError } from '../../../shared/errors';
 import { readText, requiredText } from '../../helpers/inputs';
 import { idField } from '../fields';
 import { recordOperation } from '../operations';
@@ -11,13 +11,13 @@ function readMentions(value: unknown, text: string): IDataObject[] {
 	return entries.map((entry, position) => {
 		const index = entry.index;
 		if (typeof index !== 'number' || !Number.isInteger(index) || index < 0) {
-			throw new KlinkInputError(
+			throw new InputError(
 				`mentions[${position}].index`,
 				`must be a whole number of 0 or more, got ${JSON.stringify(index)}`,
 			);
 		}
 		if (!text.includes(`{${index}}`)) {
-			throw new KlinkInputError(
+			throw new InputError(
 				`mentions[${position}].index`,
 				`the text has no {${index}} placeholder for this mention`,
 				`Write {${index}} in the text where the mentioned user's name goes, e.g. "Hey {0}, please check".`,

@@ -1,4 +1,5 @@
-import { resourceDescription, type OperationEntry } from '../resource';
+import { resourceDescription } from '../../../shared/resource';
+import type { OperationEntry } from '../types';
 import { createComment } from './createComment.operation';
 import { getComments } from './getComments.operation';
 import { send } from './send.operation';

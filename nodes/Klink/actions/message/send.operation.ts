@@ -1,4 +1,4 @@
-import { KlinkInputError } from '../../helpers/errors';
+import { InputError } from '../../../shared/errors';
 import { optionalText, readText } from '../../helpers/inputs';
 import { idField } from '../fields';
 import { recordOperation } from '../operations';
@@ -54,7 +54,7 @@ export const send = recordOperation({
 		const given = optionalText(options.createdAt, 'createdAt');
 		const createdAt = given ? new Date(given) : new Date();
 		if (Number.isNaN(createdAt.getTime())) {
-			throw new KlinkInputError('createdAt', `"${given}" is not a date and time`);
+			throw new InputError('createdAt', `"${given}" is not a date and time`);
 		}
 		return {
 			body: {

@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { KlinkInputError } from '../../helpers/errors';
+import { InputError } from '../../../shared/errors';
 import { readText } from '../../helpers/inputs';
 import { recordOperation } from '../operations';
 
@@ -118,7 +118,7 @@ export const sendLineTransactional = recordOperation({
 				'Map the LINE user ID, e.g. {{ $json.source.userId }} of a LINE Trigger event.',
 			);
 			if (!LINE_USER_ID.test(userId)) {
-				throw new KlinkInputError(
+				throw new InputError(
 					'platformUserId',
 					`"${userId.slice(0, 40)}" is not a LINE user ID (U followed by 32 hex characters)`,
 					'Use the userId LINE gives (source.userId of an event), not a display name or LINE ID.',

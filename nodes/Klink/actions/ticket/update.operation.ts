@@ -1,5 +1,5 @@
+import { InputError } from '../../../shared/errors';
 import { extraBody, INFERRED_PATH } from '../../helpers/endpoint';
-import { KlinkInputError } from '../../helpers/errors';
 import { readText } from '../../helpers/inputs';
 import { customFieldsField } from '../fields';
 import { recordOperation } from '../operations';
@@ -34,7 +34,7 @@ export const update = recordOperation({
 			'updateFields',
 		);
 		if (Object.keys(body).length === 0 && Object.keys(extraBody(advanced)).length === 0) {
-			throw new KlinkInputError(
+			throw new InputError(
 				'updateFields',
 				'nothing to update',
 				'Add at least one field under Update Fields or Custom Fields.',

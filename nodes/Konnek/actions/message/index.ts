@@ -1,28 +1,16 @@
-import type { INodeProperties } from 'n8n-workflow';
-
-import type { KonnekOperation } from '../types';
+import { resourceDescription } from '../../../shared/resource';
+import type { OperationEntry } from '../types';
 import { send } from './send.operation';
 
-export const message: Record<string, { operation: KonnekOperation }> = {
-	send: { operation: send },
+export const message: Record<string, OperationEntry> = {
+	send: {
+		operation: send,
+		option: {
+			name: 'Send',
+			action: 'Send a message',
+			description: 'Send a message on WhatsApp, Telegram, LINE or Facebook Messenger',
+		},
+	},
 };
 
-export const messageDescription: INodeProperties[] = [
-	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: ['message'] } },
-		options: [
-			{
-				name: 'Send',
-				value: 'send',
-				action: 'Send a message',
-				description: 'Send a message on WhatsApp, Telegram, LINE or Facebook Messenger',
-			},
-		],
-		default: 'send',
-	},
-	...send.description,
-];
+export const messageDescription = resourceDescription('message', message, 'send');

@@ -2,8 +2,11 @@ import { randomUUID } from 'node:crypto';
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { LineInputError } from '../../../Line/helpers/errors';
+import { InputError } from '../../../shared/errors';
+import { runPerItem } from '../../../shared/items';
 import type { ItemParameters } from '../../../shared/parameters';
+import { formatWithOffset } from '../../../shared/time';
+import { trimmedText } from '../../../shared/values';
 import {
 	INTERACTIVE_TYPES,
 	konnekRequestBody,
@@ -12,8 +15,6 @@ import {
 	type KonnekMessageInput,
 } from '../../helpers/message';
 import { konnekStatusName } from '../../helpers/status';
-import { formatWithOffset } from '../../helpers/time';
-import { runItems } from '../items';
 import type { KonnekOperation } from '../types';
 
 const showFor = { show: { resource: ['message'], operation: ['send'] } };
@@ -308,16 +309,12 @@ interface PreparedSend {
 	parts: IDataObject;
 }
 
-function text(value: unknown): string {
-	return value === undefined || value === null ? '' : String(value).trim();
-}
-
 function readChannelPath(value: unknown, channel: string): string {
-	const given = text(value).replace(/^\/+|\/+$/g, '');
+	const given = trimmedText(value).replace(/^\/+|\/+$/g, '');
 	const path = given || CHANNEL_PATHS[channel];
-	if (!path) throw new LineInputError('channel', `unknown channel ${JSON.stringify(channel)}`);
+	if (!path) throw new InputError('channel', `unknown channel ${JSON.stringify(channel)}`);
 	if (!/^[A-Za-z0-9._~-]+(\/[A-Za-z0-9._~-]+)*$/.test(path)) {
-		throw new LineInputError(
+		throw new InputError(
 			'channelPath',
 			`${JSON.stringify(given)} is not a URL path`,
 			'Use letters, digits, ".", "_", "-" or "~" (e.g. line), with "/" between parts.',
@@ -362,7 +359,7 @@ class MessageIds {
 		if (given === '') return randomUUID();
 		const owner = this.owners.get(given);
 		if (owner !== undefined && owner !== itemIndex) {
-			throw new LineInputError(
+			throw new InputError(
 				'id',
 				`items ${owner} and ${itemIndex} have the same Message ID ${JSON.stringify(given)}`,
 				'Give every item its own Message ID, or leave it empty for a new UUID per message.',
@@ -380,14 +377,14 @@ export const send: KonnekOperation = {
 		const { fn, client, params } = context;
 		const timeZone = fn.getTimezone();
 		const ids = new MessageIds();
-		return await runItems<PreparedSend>(context, {
+		return await runPerItem<PreparedSend>(context, {
 			prepare: (itemIndex) => {
 				const channel = params.get<string>('channel', itemIndex, 'line');
 				const options = params.get<IDataObject>('options', itemIndex, {});
 				const channelPath = readChannelPath(options.channelPath, channel);
-				const recipient = text(params.get('recipient', itemIndex, ''));
+				const recipient = trimmedText(params.get('recipient', itemIndex, ''));
 				if (recipient === '') {
-					throw new LineInputError(
+					throw new InputError(
 						'recipient',
 						'is required',
 						'Give the phone number (with country code) or the user ID of the channel.',
@@ -395,14 +392,14 @@ export const send: KonnekOperation = {
 				}
 				const type = params.get<string>('type', itemIndex, 'text');
 				const parts = messageParts(readMessage(params, itemIndex, type));
-				const replyToken = channel === 'telegram' ? text(options.replyToken) : '';
+				const replyToken = channel === 'telegram' ? trimmedText(options.replyToken) : '';
 				return {
 					channel,
 					channelPath,
 					recipient,
 					type,
-					id: ids.claim(text(options.messageId), itemIndex),
-					replyId: text(options.replyId) || undefined,
+					id: ids.claim(trimmedText(options.messageId), itemIndex),
+					replyId: trimmedText(options.replyId) || undefined,
 					replyToken: replyToken || undefined,
 					sendTimestampt: options.sendTimestampt !== false,
 					parts,

@@ -1,4 +1,5 @@
-import { resourceDescription, type OperationEntry } from '../resource';
+import { resourceDescription } from '../../../shared/resource';
+import type { OperationEntry } from '../types';
 import { getBotInfo } from './getBotInfo.operation';
 
 export const bot: Record<string, OperationEntry> = {

@@ -1,8 +1,8 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { LineInputError } from '../../helpers/errors';
-import { runPerItem } from '../items';
+import { InputError } from '../../../shared/errors';
+import { runPerItem } from '../../../shared/items';
 import type { LineOperation } from '../types';
 
 const showFor = { show: { resource: ['chat'], operation: ['markAsRead'] } };
@@ -30,7 +30,7 @@ export const markAsRead: LineOperation = {
 			prepare: (itemIndex) => {
 				const markAsReadToken = String(params.get('markAsReadToken', itemIndex) ?? '').trim();
 				if (markAsReadToken === '') {
-					throw new LineInputError(
+					throw new InputError(
 						'markAsReadToken',
 						'is empty',
 						'Map the token of a LINE Trigger message event, e.g. {{ $json.message.markAsReadToken }}. Only message events carry one.',

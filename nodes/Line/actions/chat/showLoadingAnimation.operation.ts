@@ -1,9 +1,9 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
+import { InputError } from '../../../shared/errors';
+import { runPerItem } from '../../../shared/items';
 import { checkRecipientId } from '../../helpers/checks';
-import { LineInputError } from '../../helpers/errors';
-import { runPerItem } from '../items';
 import type { LineOperation } from '../types';
 
 const showFor = { show: { resource: ['chat'], operation: ['showLoadingAnimation'] } };
@@ -38,7 +38,7 @@ export const showLoadingAnimation: LineOperation = {
 		return await runPerItem(context, async (itemIndex) => {
 			const chatId = String(params.get('chatId', itemIndex) ?? '').trim();
 			if (/^[CR]/.test(chatId)) {
-				throw new LineInputError(
+				throw new InputError(
 					'chatId',
 					'LINE shows loading animations only in one-to-one chats with a user, not in groups or rooms',
 					'Use the user ID (source.userId) of a one-to-one chat.',
@@ -52,7 +52,7 @@ export const showLoadingAnimation: LineOperation = {
 				loadingSeconds > 60 ||
 				loadingSeconds % 5 !== 0
 			) {
-				throw new LineInputError('loadingSeconds', `must be 5, 10, … or 60; got ${loadingSeconds}`);
+				throw new InputError('loadingSeconds', `must be 5, 10, … or 60; got ${loadingSeconds}`);
 			}
 			const response = await client.request(
 				{ method: 'POST', path: '/v2/bot/chat/loading/start', body: { chatId, loadingSeconds } },

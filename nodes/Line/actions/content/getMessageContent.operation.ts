@@ -1,10 +1,9 @@
 import type { IBinaryKeyData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { describeValue } from '../../helpers/checks';
-import { LineInputError } from '../../helpers/errors';
+import { describeValue, InputError } from '../../../shared/errors';
+import { runPerItem } from '../../../shared/items';
 import { contentFileName, getMessageContent as download } from '../../transport/content';
-import { runPerItem } from '../items';
 import type { LineOperation } from '../types';
 
 const showFor = { show: { resource: ['content'], operation: ['getMessageContent'] } };
@@ -51,10 +50,10 @@ const properties: INodeProperties[] = [
 function readMessageId(value: unknown): string {
 	const messageId = typeof value === 'number' ? String(value) : (value ?? '');
 	if (typeof messageId !== 'string') {
-		throw new LineInputError('messageId', `must be text, got ${describeValue(messageId)}`);
+		throw new InputError('messageId', `must be text, got ${describeValue(messageId)}`);
 	}
 	if (messageId.trim() === '') {
-		throw new LineInputError(
+		throw new InputError(
 			'messageId',
 			'is empty',
 			'Map the message ID of an image, video, audio or file message event of the LINE Trigger, e.g. {{ $json.message.id }}. Text and sticker messages have no content.',
@@ -75,14 +74,14 @@ export const getMessageContent: LineOperation = {
 				const preview = params.get<boolean>('preview', itemIndex, false);
 				const waitSeconds = preview ? 0 : params.get<number>('waitForTranscoding', itemIndex, 30);
 				if (typeof waitSeconds !== 'number' || !(waitSeconds >= 0)) {
-					throw new LineInputError(
+					throw new InputError(
 						'waitForTranscoding',
 						`must be a number of seconds, 0 or more; got ${JSON.stringify(waitSeconds)}`,
 					);
 				}
 				const binaryPropertyName = String(params.get('binaryPropertyName', itemIndex) ?? '').trim();
 				if (binaryPropertyName === '') {
-					throw new LineInputError(
+					throw new InputError(
 						'binaryPropertyName',
 						'is empty',
 						'Name the binary field to put the file in, e.g. data.',

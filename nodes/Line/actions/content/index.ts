@@ -1,4 +1,5 @@
-import { resourceDescription, type OperationEntry } from '../resource';
+import { resourceDescription } from '../../../shared/resource';
+import type { OperationEntry } from '../types';
 import { getMessageContent } from './getMessageContent.operation';
 
 export const content: Record<string, OperationEntry> = {

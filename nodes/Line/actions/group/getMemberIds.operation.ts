@@ -1,9 +1,8 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { collectPages, returnAllFields } from '../../../shared/pagination';
-import { runPerItem } from '../items';
+import { runPerItem } from '../../../shared/items';
+import { collectPages, readMaxResults, returnAllFields } from '../../../shared/pagination';
 import type { LineOperation } from '../types';
-import { readMaxResults } from '../user/common';
 import { chatIdField, readChatId, type ChatKind } from './common';
 
 /** Groups and rooms answer alike; `kind` picks the path and the ID field. */

@@ -1,4 +1,5 @@
-import { resourceDescription, type OperationEntry } from '../resource';
+import { resourceDescription } from '../../../shared/resource';
+import type { OperationEntry } from '../types';
 import { getMemberCount } from './getMemberCount.operation';
 import { getMemberIds } from './getMemberIds.operation';
 import { getMemberProfile } from './getMemberProfile.operation';

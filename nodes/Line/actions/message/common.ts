@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
+import { InputError } from '../../../shared/errors';
 import type { ItemParameters } from '../../../shared/parameters';
-import { LineInputError } from '../../helpers/errors';
 import type { LineResponse } from '../../transport';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -69,7 +69,7 @@ export function readSendOptions(params: ItemParameters, itemIndex: number): Send
 	const unit = String(raw.customAggregationUnits ?? '').trim();
 	if (unit !== '') {
 		if (!AGGREGATION_UNIT.test(unit)) {
-			throw new LineInputError(
+			throw new InputError(
 				'customAggregationUnits[0]',
 				`"${unit}" is not a valid aggregation unit name`,
 				'Use 1–30 letters, digits or underscores.',
@@ -80,7 +80,7 @@ export function readSendOptions(params: ItemParameters, itemIndex: number): Send
 	const retryKey = String(raw.retryKey ?? '').trim();
 	if (retryKey !== '') {
 		if (!UUID.test(retryKey)) {
-			throw new LineInputError(
+			throw new InputError(
 				'X-Line-Retry-Key',
 				`"${retryKey}" is not a UUID`,
 				'Use a UUID such as 123e4567-e89b-12d3-a456-426614174000, or leave Retry Key empty.',
@@ -114,7 +114,7 @@ export class RetryKeys {
 		if (userKey === undefined) return randomUUID();
 		const owner = this.owners.get(userKey.toLowerCase());
 		if (owner !== undefined && owner !== itemIndex) {
-			throw new LineInputError(
+			throw new InputError(
 				'X-Line-Retry-Key',
 				`items ${owner} and ${itemIndex} have the same Retry Key ${userKey}; LINE would deliver only the first`,
 				'Give every item its own key (e.g. a UUID stored with the record the item comes from), or leave Retry Key empty.',

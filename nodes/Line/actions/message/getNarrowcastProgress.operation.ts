@@ -1,8 +1,8 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { LineInputError } from '../../helpers/errors';
-import { runPerItem } from '../items';
+import { InputError } from '../../../shared/errors';
+import { runPerItem } from '../../../shared/items';
 import type { LineOperation } from '../types';
 
 const showFor = { show: { resource: ['message'], operation: ['getNarrowcastProgress'] } };
@@ -26,7 +26,7 @@ export const getNarrowcastProgress: LineOperation = {
 		return await runPerItem(context, async (itemIndex) => {
 			const requestId = String(params.get('requestId', itemIndex) ?? '').trim();
 			if (requestId === '')
-				throw new LineInputError(
+				throw new InputError(
 					'requestId',
 					'is empty',
 					'Map the requestId output of Send Narrowcast.',

@@ -1,4 +1,5 @@
-import { resourceDescription, type OperationEntry } from '../resource';
+import { resourceDescription } from '../../../shared/resource';
+import type { OperationEntry } from '../types';
 import { getNarrowcastProgress } from './getNarrowcastProgress.operation';
 import { sendBroadcast } from './sendBroadcast.operation';
 import { sendMulticast } from './sendMulticast.operation';

@@ -1,8 +1,8 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
+import { runPerItem } from '../../../shared/items';
 import { messageBuilderFields, readMessages } from '../../helpers/messageBuilder';
-import { runPerItem } from '../items';
 import type { LineOperation } from '../types';
 import { optionBody, readSendOptions, RetryKeys, sendOptionsField, sendResult } from './common';
 

@@ -1,9 +1,9 @@
 import type { IDataObject, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
+import { errorItem, itemError } from '../../../shared/items';
 import { messageBuilderFields, readMessages } from '../../helpers/messageBuilder';
 import { chunk, parseUserIds } from '../../helpers/recipients';
-import { errorItem, itemError } from '../items';
 import type { LineOperation, OperationContext } from '../types';
 import {
 	newRetryKey,

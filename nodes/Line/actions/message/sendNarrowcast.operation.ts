@@ -1,11 +1,11 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { LineInputError } from '../../helpers/errors';
-import { parseJsonObject } from '../../helpers/json';
+import { InputError } from '../../../shared/errors';
+import { runPerItem } from '../../../shared/items';
+import { parseJsonObject } from '../../../shared/json';
 import { messageBuilderFields, readMessages } from '../../helpers/messageBuilder';
 import { checkDemographicFilter, checkNarrowcastRecipient } from '../../helpers/narrowcast';
-import { runPerItem } from '../items';
 import type { LineOperation } from '../types';
 import { optionBody, readSendOptions, RetryKeys, sendOptionsField, sendResult } from './common';
 
@@ -65,7 +65,7 @@ function readLimit(options: IDataObject): IDataObject | undefined {
 	const limit: IDataObject = {};
 	if (options.max !== undefined) {
 		if (!Number.isInteger(options.max) || (options.max as number) < 1) {
-			throw new LineInputError(
+			throw new InputError(
 				'limit.max',
 				`must be a whole number of at least 1, got ${String(options.max)}`,
 			);
@@ -75,7 +75,7 @@ function readLimit(options: IDataObject): IDataObject | undefined {
 	if (options.upToRemainingQuota === true) limit.upToRemainingQuota = true;
 	if (options.forbidPartialDelivery === true) {
 		if (!limit.upToRemainingQuota) {
-			throw new LineInputError(
+			throw new InputError(
 				'limit.forbidPartialDelivery',
 				'only works together with "Up To Remaining Quota"',
 				'Turn on Up To Remaining Quota, or turn off Forbid Partial Delivery.',

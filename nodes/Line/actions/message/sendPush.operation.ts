@@ -1,9 +1,9 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
+import { runPerItem } from '../../../shared/items';
 import { checkRecipientId } from '../../helpers/checks';
 import { messageBuilderFields, readMessages } from '../../helpers/messageBuilder';
-import { runPerItem } from '../items';
 import type { LineOperation } from '../types';
 import { optionBody, readSendOptions, RetryKeys, sendOptionsField, sendResult } from './common';
 

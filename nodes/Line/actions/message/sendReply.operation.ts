@@ -1,10 +1,10 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { NodeApiError, updateDisplayOptions } from 'n8n-workflow';
 
+import { InputError } from '../../../shared/errors';
+import { addDescription, runPerItem } from '../../../shared/items';
 import { checkRecipientId } from '../../helpers/checks';
-import { LineInputError } from '../../helpers/errors';
 import { messageBuilderFields, readMessages } from '../../helpers/messageBuilder';
-import { addDescription, runPerItem } from '../items';
 import type { LineOperation } from '../types';
 import { newRetryKey, optionBody, readSendOptions, sendOptionsField, sendResult } from './common';
 
@@ -71,7 +71,7 @@ export const sendReply: LineOperation = {
 			prepare: (itemIndex) => {
 				const replyToken = String(params.get('replyToken', itemIndex) ?? '').trim();
 				if (replyToken === '') {
-					throw new LineInputError(
+					throw new InputError(
 						'replyToken',
 						'is empty',
 						'Map the replyToken of a LINE Trigger event, e.g. {{ $json.replyToken }}.',

@@ -1,8 +1,8 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
+import { runPerItem } from '../../../shared/items';
 import { toLineDate } from '../../helpers/dates';
-import { runPerItem } from '../items';
 import type { LineOperation } from '../types';
 
 const showFor = { show: { resource: ['quota'], operation: ['getNumberOfSentMessages'] } };

@@ -1,6 +1,6 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { runPerItem } from '../items';
+import { runPerItem } from '../../../shared/items';
 import type { LineOperation } from '../types';
 
 export const getQuotaConsumption: LineOperation = {

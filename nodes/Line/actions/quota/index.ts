@@ -1,4 +1,5 @@
-import { resourceDescription, type OperationEntry } from '../resource';
+import { resourceDescription } from '../../../shared/resource';
+import type { OperationEntry } from '../types';
 import { getMessageQuota } from './getMessageQuota.operation';
 import { getNumberOfSentMessages } from './getNumberOfSentMessages.operation';
 import { getQuotaConsumption } from './getQuotaConsumption.operation';

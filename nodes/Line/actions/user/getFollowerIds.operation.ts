@@ -1,10 +1,9 @@
 import type { IDataObject } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { collectPages, returnAllFields } from '../../../shared/pagination';
-import { runPerItem } from '../items';
+import { runPerItem } from '../../../shared/items';
+import { collectPages, readMaxResults, returnAllFields } from '../../../shared/pagination';
 import type { LineOperation } from '../types';
-import { readMaxResults } from './common';
 
 const showFor = { show: { resource: ['user'], operation: ['getFollowerIds'] } };
 

@@ -1,4 +1,5 @@
-import { resourceDescription, type OperationEntry } from '../resource';
+import { resourceDescription } from '../../../shared/resource';
+import type { OperationEntry } from '../types';
 import { getFollowerIds } from './getFollowerIds.operation';
 import { getProfile } from './getProfile.operation';
 

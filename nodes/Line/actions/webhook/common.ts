@@ -1,7 +1,6 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { describeValue } from '../../helpers/checks';
-import { LineInputError } from '../../helpers/errors';
+import { describeValue, InputError } from '../../../shared/errors';
 import { CHANNEL_ACCESS_TOKEN, CHANNEL_ID_SECRET, DEFAULT_API_BASE_URL } from '../../transport';
 
 const MAX_ENDPOINT = 500;
@@ -33,7 +32,7 @@ export async function talksToLine(fn: IExecuteFunctions): Promise<boolean> {
 export function checkEndpoint(value: unknown, { requireHttps }: { requireHttps: boolean }): string {
 	const endpoint = typeof value === 'string' ? value.trim() : '';
 	if (endpoint === '') {
-		throw new LineInputError(
+		throw new InputError(
 			'endpoint',
 			value === undefined || value === ''
 				? 'is empty'
@@ -42,17 +41,17 @@ export function checkEndpoint(value: unknown, { requireHttps }: { requireHttps: 
 		);
 	}
 	if (endpoint.length > MAX_ENDPOINT) {
-		throw new LineInputError(
+		throw new InputError(
 			'endpoint',
 			`is too long: ${endpoint.length} characters, LINE allows at most ${MAX_ENDPOINT}`,
 		);
 	}
 	const scheme = /^([a-z][a-z0-9+.-]*):\/\/[^\s/?#]+\S*$/i.exec(endpoint)?.[1]?.toLowerCase();
 	if (!scheme) {
-		throw new LineInputError('endpoint', `${describeValue(endpoint)} is not an absolute URL`);
+		throw new InputError('endpoint', `${describeValue(endpoint)} is not an absolute URL`);
 	}
 	if (requireHttps && scheme !== 'https') {
-		throw new LineInputError(
+		throw new InputError(
 			'endpoint',
 			`${describeValue(endpoint)} is not an HTTPS URL; LINE accepts only HTTPS webhook URLs`,
 			'Use an https:// URL (n8n behind HTTPS, or a tunnel). Only a credential whose API Base URL is not https://api.line.me (a local LINE sandbox) may set another scheme.',

@@ -1,4 +1,5 @@
-import { resourceDescription, type OperationEntry } from '../resource';
+import { resourceDescription } from '../../../shared/resource';
+import type { OperationEntry } from '../types';
 import { getEndpoint } from './getEndpoint.operation';
 import { setEndpoint } from './setEndpoint.operation';
 import { testEndpoint } from './testEndpoint.operation';

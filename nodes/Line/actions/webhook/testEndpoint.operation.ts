@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { runPerItem } from '../items';
+import { runPerItem } from '../../../shared/items';
 import type { LineOperation } from '../types';
 import { checkEndpoint, endpointField } from './common';
 

@@ -1,14 +1,19 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { mapWithConcurrency } from '../../shared/concurrency';
-import { LineInputError } from '../helpers/errors';
-import type { OperationContext } from './types';
+import { mapWithConcurrency } from './concurrency';
+import { InputError } from './errors';
+
+/** What the item runner reads of an operation's context: the node and its input items. */
+export interface ItemContext {
+	fn: IExecuteFunctions;
+	items: INodeExecutionData[];
+}
 
 /** The error a user sees for item `itemIndex`: names the item, and the field when known. */
 export function itemError(fn: IExecuteFunctions, error: unknown, itemIndex: number): Error {
 	if (error instanceof NodeApiError || error instanceof NodeOperationError) return error;
-	if (error instanceof LineInputError) {
+	if (error instanceof InputError) {
 		return new NodeOperationError(fn.getNode(), `${error.message} [item ${itemIndex}]`, {
 			itemIndex,
 			description: error.hint,
@@ -46,12 +51,6 @@ export interface ItemSteps<P> {
 	send: (prepared: P, itemIndex: number) => Promise<ItemResult>;
 }
 
-/**
- * Runs an operation item by item, in two steps: every item is read and checked first, so bad
- * input anywhere stops the run before anything is sent (or, under `continueOnFail`, becomes an
- * error item while the others go on); then the items are sent, `concurrency` at a time, items of
- * one `keyOf` in order. Output keeps the input order, with `pairedItem` on every item.
- */
 export interface SendOrder<P> {
 	/** Requests in flight at once (default 1). */
 	concurrency?: number;
@@ -59,8 +58,14 @@ export interface SendOrder<P> {
 	keyOf?: (prepared: P) => unknown;
 }
 
+/**
+ * Runs an operation item by item, in two steps: every item is read and checked first, so bad
+ * input anywhere stops the run before anything is sent (or, under `continueOnFail`, becomes an
+ * error item while the others go on); then the items are sent, `concurrency` at a time, items of
+ * one `keyOf` in order. Output keeps the input order, with `pairedItem` on every item.
+ */
 export async function runPerItem<P>(
-	{ fn, items }: OperationContext,
+	{ fn, items }: ItemContext,
 	steps: ItemSteps<P> | ((itemIndex: number) => Promise<ItemResult>),
 	{ concurrency = 1, keyOf }: SendOrder<P> = {},
 ): Promise<INodeExecutionData[]> {

@@ -1,4 +1,4 @@
-import { LineInputError } from './errors';
+import { InputError } from './errors';
 
 /**
  * A JSON parameter: n8n gives a string, or an already parsed value when it is an expression.
@@ -14,7 +14,7 @@ export function parseJson(value: unknown, field: string): unknown {
 	} catch (error) {
 		problem = (error as Error).message;
 	}
-	throw new LineInputError(field, `not valid JSON (${problem})`);
+	throw new InputError(field, `not valid JSON (${problem})`);
 }
 
 /** An object given as JSON text or as an object; empty counts as absent. */
@@ -30,10 +30,10 @@ export function parseJsonObject(
 		(typeof parsed === 'object' && !Array.isArray(parsed) && Object.keys(parsed).length === 0);
 	if (empty) {
 		if (optional) return undefined;
-		throw new LineInputError(field, 'is required');
+		throw new InputError(field, 'is required');
 	}
 	if (typeof parsed !== 'object' || Array.isArray(parsed)) {
-		throw new LineInputError(
+		throw new InputError(
 			field,
 			`must be a JSON object, got ${Array.isArray(parsed) ? 'an array' : typeof parsed}`,
 		);

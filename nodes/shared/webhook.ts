@@ -1,0 +1,50 @@
+import type { IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
+
+/** What every trigger's webhook shares: answering the caller itself, and the body's exact bytes. */
+
+/** What n8n's webhook server puts on the request: the body's exact bytes. */
+interface RequestWithRawBody {
+	rawBody?: unknown;
+}
+
+/** The part of the (Express) response the trigger writes to. */
+interface PlainResponse {
+	writeHead(status: number, headers?: Record<string, string>): unknown;
+	end(body?: string): unknown;
+}
+
+/** Answers the caller: no body, or `{ message }` as JSON. */
+export function answer(
+	context: IWebhookFunctions,
+	status: number,
+	message?: string,
+	headers?: Record<string, string>,
+): void {
+	const response = context.getResponseObject() as unknown as PlainResponse;
+	if (message === undefined) {
+		if (headers) response.writeHead(status, headers);
+		else response.writeHead(status);
+		response.end();
+		return;
+	}
+	response.writeHead(status, { ...headers, 'content-type': 'application/json; charset=utf-8' });
+	response.end(JSON.stringify({ message }));
+}
+
+/** Answers without starting the workflow. */
+export function answerOnly(
+	context: IWebhookFunctions,
+	status: number,
+	message?: string,
+	headers?: Record<string, string>,
+): IWebhookResponseData {
+	answer(context, status, message, headers);
+	return { noWebhookResponse: true };
+}
+
+/** The request body's exact bytes, which signatures are computed over; undefined when n8n kept none. */
+export function rawBodyOf(context: IWebhookFunctions): Buffer | undefined {
+	const { rawBody } = context.getRequestObject() as unknown as RequestWithRawBody;
+	if (Buffer.isBuffer(rawBody)) return rawBody;
+	return typeof rawBody === 'string' ? Buffer.from(rawBody, 'utf8') : undefined;
+}
