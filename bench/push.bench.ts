@@ -215,7 +215,7 @@ function report(summaries: Summary[], options: Options, totalS: number): string 
 
 	lines.push('');
 	lines.push(
-		'Wall = elapsed time of the whole engine run ÷ items (requests are sequential, as the node sends them). ' +
+		'Wall = elapsed time of the whole engine run ÷ items (LINE Messaging rows: up to 10 pushes in flight unless the row says otherwise). ' +
 			'CPU = user + system time of the n8n process ÷ items (the server runs in another process); on this noisy ' +
 			'2-core machine it is steadier than wall. Peak RSS = the process maximum, including loading n8n ' +
 			'(the pass-through row shows that base). Peak heap = V8 heap in use, sampled every 10 ms; (+) is its ' +

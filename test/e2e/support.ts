@@ -221,3 +221,50 @@ export function since(start: number): string {
 export function report(line: string): void {
 	process.stderr.write(`[e2e] ${line}\n`);
 }
+
+// ---------------------------------------------------------------------------------------------
+// Gateway credentials
+
+/** Where the gateway stand-ins listen, and what they accept. */
+export interface GatewayStandIns {
+	konnek: { url: string; clientId: string; username: string; password: string };
+	infobip: { url: string; apiKey: string };
+	klink: { url: string; apiToken: string; webhookSigningSecret: string };
+}
+
+/**
+ * The credentials the gateway examples refer to (konnekCred, infobipCred, klinkCred, by the ids
+ * and names in the example files), for `importCredentials`, pointed at the stand-ins.
+ */
+export function gatewayCredentials(standIns: GatewayStandIns): unknown[] {
+	return [
+		{
+			id: 'konnekCred',
+			name: 'Konnek (sandbox)',
+			type: 'lineConnectorKonnekApi',
+			data: {
+				baseUrl: standIns.konnek.url,
+				clientId: standIns.konnek.clientId,
+				username: standIns.konnek.username,
+				password: standIns.konnek.password,
+			},
+		},
+		{
+			id: 'infobipCred',
+			name: 'Infobip (sandbox)',
+			type: 'lineConnectorInfobipApi',
+			data: { authType: 'apiKey', apiKey: standIns.infobip.apiKey, baseUrl: standIns.infobip.url },
+		},
+		{
+			id: 'klinkCred',
+			name: 'klink.cloud (sandbox)',
+			type: 'lineConnectorKlinkApi',
+			data: {
+				apiToken: standIns.klink.apiToken,
+				baseUrl: 'custom',
+				customBaseUrl: standIns.klink.url,
+				webhookSigningSecret: standIns.klink.webhookSigningSecret,
+			},
+		},
+	];
+}
