@@ -116,6 +116,8 @@ export interface N8nLib {
 
 // ts-jest compiles `import()` to `require()`, which cannot load an ES module; this keeps the
 // real `import()` (jest needs NODE_OPTIONS=--experimental-vm-modules for it, as test:e2e sets).
+// Such an import can stay bound to the test environment of an earlier file in the same jest
+// process ("Test environment has been torn down"), so test:e2e runs each e2e file in its own.
 const importModule = new Function('specifier', 'return import(specifier)') as (
 	specifier: string,
 ) => Promise<unknown>;
