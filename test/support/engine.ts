@@ -396,12 +396,13 @@ function buildNodes(options: RunNodeOptions, credentials: TestCredential[]): INo
 	return [trigger, underTest];
 }
 
-function additionalDataFor(
+/** What n8n-core's contexts read of `additionalData`; `hooks` only when running a workflow. */
+export function additionalDataFor(
 	credentialsHelper: ICredentialsHelper,
-	hooks: ExecutionLifecycleHooks,
+	hooks: ExecutionLifecycleHooks | undefined,
 	executionId: string,
+	base = 'http://127.0.0.1:5678',
 ): IWorkflowExecuteAdditionalData {
-	const base = 'http://127.0.0.1:5678';
 	const refuse = async () => {
 		throw new Error('Not available in the test engine');
 	};

@@ -21,7 +21,7 @@ import {
 	type WorkflowActivateMode,
 } from 'n8n-workflow';
 
-import { TestCredentialsHelper, type TestCredential } from './engine';
+import { additionalDataFor, TestCredentialsHelper, type TestCredential } from './engine';
 
 /**
  * Runs a trigger node's webhook and webhook methods the way n8n's server does, in-process:
@@ -99,37 +99,6 @@ function nodeTypesOf(nodeType: INodeType): INodeTypes {
 		getByNameAndVersion: (name, version) => NodeHelpers.getVersionedNodeType(byName(name), version),
 		getKnownTypes: () => ({}),
 	};
-}
-
-function additionalDataFor(
-	credentialsHelper: TestCredentialsHelper,
-	baseUrl: string,
-): IWorkflowExecuteAdditionalData {
-	const refuse = async () => {
-		throw new Error('Not available in the webhook test harness');
-	};
-	return {
-		credentialsHelper,
-		executionId: 'webhook-test-execution',
-		currentNodeExecutionIndex: 0,
-		restApiUrl: `${baseUrl}/rest`,
-		instanceBaseUrl: `${baseUrl}/`,
-		formBaseUrl: `${baseUrl}/form`,
-		formWaitingBaseUrl: `${baseUrl}/form-waiting`,
-		formTestBaseUrl: `${baseUrl}/form-test`,
-		webhookBaseUrl: `${baseUrl}/webhook`,
-		webhookWaitingBaseUrl: `${baseUrl}/webhook-waiting`,
-		webhookTestBaseUrl: `${baseUrl}/webhook-test`,
-		mcpBaseUrl: `${baseUrl}/mcp`,
-		mcpTestBaseUrl: `${baseUrl}/mcp-test`,
-		variables: {},
-		logAiEvent: () => {},
-		executeWorkflow: refuse,
-		getRunExecutionData: async () => undefined,
-		getRuntimeCredential: async () => undefined,
-		startRunnerTask: refuse,
-		encryptedRunnerIdentity: undefined,
-	} as unknown as IWorkflowExecuteAdditionalData;
 }
 
 function credentialId(credential: TestCredential): string {
@@ -217,7 +186,7 @@ export function createTriggerHarness(options: TriggerHarnessOptions): TriggerHar
 			}
 		}
 		const additionalData = {
-			...additionalDataFor(credentialsHelper, baseUrl),
+			...additionalDataFor(credentialsHelper, undefined, 'webhook-test-execution', baseUrl),
 			httpRequest: req,
 			httpResponse: response,
 		} as unknown as IWorkflowExecuteAdditionalData;
@@ -308,7 +277,12 @@ export function createTriggerHarness(options: TriggerHarnessOptions): TriggerHar
 
 	async function hook(method: WebhookMethod, hookOptions: { test?: boolean } = {}) {
 		const test = hookOptions.test === true;
-		const additionalData = additionalDataFor(credentialsHelper, baseUrl);
+		const additionalData = additionalDataFor(
+			credentialsHelper,
+			undefined,
+			'webhook-test-execution',
+			baseUrl,
+		);
 		// n8n: activation in 'trigger' mode; a test listen in 'manual'; deletion always 'internal'.
 		const mode = method === 'delete' ? 'internal' : test ? 'manual' : 'trigger';
 		const activation: WorkflowActivateMode =
