@@ -6,6 +6,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import { deliveryField } from '../shared/deliveryOptions';
 import { authenticationProperty, lineCredentials } from './authentication';
 import { botDescription } from './actions/bot';
 import { chatDescription } from './actions/chat';
@@ -62,6 +63,7 @@ export class LineMessaging implements INodeType {
 			...webhookDescription,
 			...quotaDescription,
 			...botDescription,
+			deliveryField('LINE'),
 		],
 	};
 

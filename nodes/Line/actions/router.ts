@@ -1,5 +1,6 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
+import { readDeliverySettings } from '../../shared/deliveryOptions';
 import { route } from '../../shared/router';
 import { LineClient } from '../transport';
 import { bot } from './bot';
@@ -33,6 +34,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 			await LineClient.create(
 				this,
 				this.getNodeParameter('authentication', 0, 'channelAccessToken'),
+				readDeliverySettings(this),
 			),
 	);
 }

@@ -1,18 +1,22 @@
 import type {
-	ICredentialDataDecryptedObject,
-	ICredentialsDecrypted,
 	IDataObject,
 	IExecuteFunctions,
 	IHookFunctions,
 	IHttpRequestMethods,
-	IHttpRequestOptions,
 	ILoadOptionsFunctions,
 	IWebhookFunctions,
 	JsonObject,
 } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
-import { describeFailure, header, type HttpFailure, withRetries } from '../../shared/http';
+import { ProviderClient } from '../../shared/client';
+import {
+	type Delivery,
+	deliveryNote,
+	type DeliverySettings,
+	type RequestPolicy,
+} from '../../shared/delivery';
+import { describeFailure, header, type HttpFailure } from '../../shared/http';
 
 export { describeFailure, header, type HttpFailure } from '../../shared/http';
 
@@ -63,6 +67,8 @@ export function lineApiError(
 	failure: HttpFailure,
 	request: LineRequest,
 	itemIndex: number,
+	/** The delivery engine's word on what became of the request. */
+	note?: string,
 ): NodeApiError {
 	const body = (typeof failure.body === 'object' && failure.body !== null ? failure.body : {}) as {
 		message?: string;
@@ -97,6 +103,7 @@ export function lineApiError(
 		...details,
 		`${request.method} ${request.path}`,
 		requestId ? `LINE request ID: ${requestId}` : '',
+		note ?? '',
 	]
 		.filter(Boolean)
 		.join('\n');
@@ -118,73 +125,58 @@ export function lineApiError(
 
 /**
  * The one place the LINE node talks to LINE. Created once per execution: it reads the credential
- * once (no per-request decryption) and keeps nothing after the execution ends.
+ * once (no per-request decryption) and keeps nothing after the execution ends. Every request goes
+ * through the delivery engine: reads and retry-keyed sends are repeated after server errors and
+ * lost connections, sends without a key only when they certainly did not arrive; 429 always waits.
  */
 export class LineClient {
-	private constructor(
-		private readonly context: LineContext,
-		private readonly credentialType: LineCredentialType,
-		private readonly credentials: ICredentialsDecrypted,
-	) {}
+	private constructor(private readonly context: LineContext, private readonly client: ProviderClient) {}
 
-	/** `authentication` is the node's Authentication parameter: which of the two credentials to use. */
-	static async create(context: LineContext, authentication: unknown): Promise<LineClient> {
-		const credentialType =
-			authentication === 'channelIdSecret' ? CHANNEL_ID_SECRET : CHANNEL_ACCESS_TOKEN;
-		const data = await context.getCredentials<ICredentialDataDecryptedObject>(credentialType);
-		return new LineClient(context, credentialType, {
-			id: '',
-			name: credentialType,
-			type: credentialType,
-			data,
-		});
+	get delivery(): Delivery {
+		return this.client.delivery;
 	}
 
-	private baseUrl(host: LineRequest['host']): string {
-		const data = this.credentials.data ?? {};
-		const url =
-			host === 'data'
-				? (data.dataBaseUrl as string) || DEFAULT_DATA_BASE_URL
-				: (data.baseUrl as string) || DEFAULT_API_BASE_URL;
-		return url.replace(/\/+$/, '');
+	/** `authentication` is the node's Authentication parameter: which of the two credentials to use. */
+	static async create(
+		context: LineContext,
+		authentication: unknown,
+		settings?: DeliverySettings,
+	): Promise<LineClient> {
+		const credentialType =
+			authentication === 'channelIdSecret' ? CHANNEL_ID_SECRET : CHANNEL_ACCESS_TOKEN;
+		const client = await ProviderClient.create(context, credentialType, {
+			provider: 'LINE',
+			baseUrlOf: (data) => baseUrl(data.baseUrl, DEFAULT_API_BASE_URL),
+			settings,
+		});
+		return new LineClient(context, client);
 	}
 
 	async request<T = IDataObject>(
 		request: LineRequest,
 		itemIndex: number,
 	): Promise<LineResponse<T>> {
-		const options: IHttpRequestOptions = {
-			method: request.method,
-			url: this.baseUrl(request.host) + request.path,
-			json: !request.binary,
-			returnFullResponse: true,
-		};
-		if (request.binary) options.encoding = 'arraybuffer';
-		if (request.body !== undefined) options.body = request.body;
-		if (request.qs) options.qs = request.qs;
-		if (request.retryKey) options.headers = { 'X-Line-Retry-Key': request.retryKey };
-		const repeatable = request.method === 'GET' || request.retryKey !== undefined;
-		const helpers = this.context.helpers as Pick<
-			IExecuteFunctions['helpers'],
-			'httpRequestWithAuthentication'
-		>;
+		const policy: RequestPolicy =
+			request.method === 'GET' ? 'read' : request.retryKey ? 'keyedSend' : 'unkeyedSend';
 		try {
-			const response = (await withRetries(
-				async () =>
-					await helpers.httpRequestWithAuthentication.call(
-						this.context as IExecuteFunctions,
-						this.credentialType,
-						options,
-						{ credentialsDecrypted: this.credentials },
-					),
-				repeatable,
-			)) as { statusCode: number; body: T; headers: HttpFailure['headers'] };
-			const headers = response.headers ?? {};
+			const response = await this.client.request<T>({
+				method: request.method,
+				path: request.path,
+				policy,
+				body: request.body,
+				qs: request.qs,
+				headers: request.retryKey ? { 'X-Line-Retry-Key': request.retryKey } : undefined,
+				binary: request.binary,
+				baseUrl:
+					request.host === 'data'
+						? baseUrl(this.client.data.dataBaseUrl, DEFAULT_DATA_BASE_URL)
+						: undefined,
+			});
 			return {
 				statusCode: response.statusCode,
 				body: response.body ?? ({} as T),
-				headers,
-				requestId: header(headers, 'x-line-request-id'),
+				headers: response.headers,
+				requestId: header(response.headers, 'x-line-request-id'),
 			};
 		} catch (error) {
 			const failure = describeFailure(error);
@@ -200,7 +192,11 @@ export class LineClient {
 					},
 				};
 			}
-			throw lineApiError(this.context, failure, request, itemIndex);
+			throw lineApiError(this.context, failure, request, itemIndex, deliveryNote(error));
 		}
 	}
+}
+
+function baseUrl(value: unknown, fallback: string): string {
+	return ((typeof value === 'string' && value) || fallback).replace(/\/+$/, '');
 }

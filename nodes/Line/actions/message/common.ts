@@ -1,7 +1,7 @@
-import { randomUUID } from 'node:crypto';
-import type { IDataObject, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { InputError } from '../../../shared/errors';
+import { DerivedKeys } from '../../../shared/idempotency';
 import type { ItemParameters } from '../../../shared/parameters';
 import type { LineResponse } from '../../transport';
 
@@ -34,7 +34,7 @@ const OPTION_FIELDS: Record<SendOption, INodeProperties> = {
 		default: '',
 		placeholder: '123e4567-e89b-12d3-a456-426614174000',
 		description:
-			'A UUID that identifies this send to LINE: a later request with the same key is not delivered again (LINE remembers keys for 24 hours). Leave empty for a new key per request. For multicast the key is used for the first request only.',
+			'A UUID that identifies this send to LINE: a later request with the same key is not delivered again (LINE remembers keys for 24 hours). Leave empty to let the node derive a key per request from the execution, node and item, which n8n\'s Retry On Fail and a retried execution derive again. For multicast the key is used for the first request only.',
 	},
 };
 
@@ -104,14 +104,21 @@ export function optionBody({
 
 /**
  * Hands out the retry key of each request of one run: the user's own key where one is given,
- * a fresh UUID otherwise. A user key given to two items would make LINE deliver only the first
- * and answer 409 to the other, so that is refused before anything is sent.
+ * else a key derived from the execution, node, run, item and place (see DerivedKeys), so a
+ * repeat of the same work by n8n sends the same key and LINE does not deliver it twice. A user
+ * key given to two items would make LINE deliver only the first and answer 409 to the other, so
+ * that is refused before anything is sent.
  */
 export class RetryKeys {
 	private readonly owners = new Map<string, number>();
+	private readonly derived: DerivedKeys;
 
-	claim(userKey: string | undefined, itemIndex: number): string {
-		if (userKey === undefined) return randomUUID();
+	constructor(fn: IExecuteFunctions) {
+		this.derived = DerivedKeys.of(fn);
+	}
+
+	claim(userKey: string | undefined, itemIndex: number, place: number | string = 0): string {
+		if (userKey === undefined) return this.derived.key(itemIndex, place);
 		const owner = this.owners.get(userKey.toLowerCase());
 		if (owner !== undefined && owner !== itemIndex) {
 			throw new InputError(
@@ -123,10 +130,11 @@ export class RetryKeys {
 		this.owners.set(userKey.toLowerCase(), itemIndex);
 		return userKey;
 	}
-}
 
-export function newRetryKey(): string {
-	return randomUUID();
+	/** The derived key of a request the user's key does not cover (e.g. a later chunk). */
+	derive(itemIndex: number, place: number | string): string {
+		return this.derived.key(itemIndex, place);
+	}
 }
 
 /** What every send reports: LINE's request ID, the retry key, and whether an earlier attempt had already been accepted. */

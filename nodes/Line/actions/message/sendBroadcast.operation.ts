@@ -24,8 +24,8 @@ export const sendBroadcast: LineOperation = {
 	description: updateDisplayOptions(showFor, properties),
 
 	async execute(context) {
-		const { client, params } = context;
-		const retryKeys = new RetryKeys();
+		const { fn, client, params } = context;
+		const retryKeys = new RetryKeys(fn);
 		return await runPerItem(context, {
 			prepare: (itemIndex) => {
 				const messages = readMessages(params, itemIndex);

@@ -90,8 +90,8 @@ export const sendNarrowcast: LineOperation = {
 	description: updateDisplayOptions(showFor, properties),
 
 	async execute(context) {
-		const { client, params } = context;
-		const retryKeys = new RetryKeys();
+		const { fn, client, params } = context;
+		const retryKeys = new RetryKeys(fn);
 		return await runPerItem(context, {
 			prepare: (itemIndex) => {
 				const body: IDataObject = { messages: readMessages(params, itemIndex) };

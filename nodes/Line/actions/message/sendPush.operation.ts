@@ -41,8 +41,8 @@ export const sendPush: LineOperation = {
 	description: updateDisplayOptions(showFor, properties),
 
 	async execute(context) {
-		const { client, params } = context;
-		const retryKeys = new RetryKeys();
+		const { fn, client, params } = context;
+		const retryKeys = new RetryKeys(fn);
 		const parallelRequests = Number(
 			params.get<IDataObject>('options', 0, {}).parallelRequests ?? 10,
 		);

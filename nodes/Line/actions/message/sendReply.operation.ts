@@ -6,7 +6,7 @@ import { addDescription, runPerItem } from '../../../shared/items';
 import { checkRecipientId } from '../../helpers/checks';
 import { messageBuilderFields, readMessages } from '../../helpers/messageBuilder';
 import type { LineOperation } from '../types';
-import { newRetryKey, optionBody, readSendOptions, sendOptionsField, sendResult } from './common';
+import { optionBody, readSendOptions, RetryKeys, sendOptionsField, sendResult } from './common';
 
 const showFor = { show: { resource: ['message'], operation: ['sendReply'] } };
 
@@ -67,6 +67,7 @@ export const sendReply: LineOperation = {
 
 	async execute(context) {
 		const { fn, client, params } = context;
+		const retryKeys = new RetryKeys(fn);
 		return await runPerItem(context, {
 			prepare: (itemIndex) => {
 				const replyToken = String(params.get('replyToken', itemIndex) ?? '').trim();
@@ -88,7 +89,7 @@ export const sendReply: LineOperation = {
 				const fallback: Fallback = {
 					to,
 					body: { to, messages, ...options },
-					retryKey: newRetryKey(),
+					retryKey: retryKeys.derive(itemIndex, 'fallback'),
 				};
 				return { body, fallback };
 			},

@@ -1,0 +1,228 @@
+import { sleep } from 'n8n-workflow';
+
+import { describeFailure, header, type HttpFailure } from './http';
+
+/**
+ * The delivery engine every provider's client sends through: pacing (a speed limit and the pause
+ * a 429 imposes, both shared by all requests of one node run), and repeating a failed request
+ * only where its policy makes that safe.
+ */
+
+/**
+ * How a request may be repeated after a failure.
+ * - `read`: repeatable, it changes nothing;
+ * - `keyedSend`: repeatable, the provider recognises the repeat by its idempotency key;
+ * - `unkeyedSend`: repeated only when it was certainly not carried out (429, no connection made).
+ */
+export type RequestPolicy = 'read' | 'keyedSend' | 'unkeyedSend';
+
+/** What a failure says about the request, whatever its policy. */
+type FailureKind =
+	/** 429: the provider did not carry the request out and asks to slow down. */
+	| 'rateLimited'
+	/** No connection was made (refused, DNS): certainly not carried out. */
+	| 'notConnected'
+	/** A server error, a reset or a timeout: the request may or may not have been carried out. */
+	| 'ambiguous'
+	/** Any other answer (4xx) or error: repeating it would not help. */
+	| 'final';
+
+/** What became of a request that finally failed, as far as anyone can know. */
+export type DeliveryOutcome = 'notSent' | 'maybeSent' | 'rateLimited';
+
+const NOT_CONNECTED = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ENETUNREACH']);
+const AMBIGUOUS = new Set([
+	'ECONNRESET',
+	'ETIMEDOUT',
+	'ECONNABORTED',
+	'EPIPE',
+	'ESOCKETTIMEDOUT',
+	'ERR_SOCKET_CONNECTION_TIMEOUT',
+]);
+
+function kindOf(failure: HttpFailure): FailureKind {
+	const status = failure.statusCode;
+	if (status === 429) return 'rateLimited';
+	if (status !== undefined) return status >= 500 ? 'ambiguous' : 'final';
+	if (NOT_CONNECTED.has(failure.code ?? '')) return 'notConnected';
+	return AMBIGUOUS.has(failure.code ?? '') ? 'ambiguous' : 'final';
+}
+
+export interface DeliverySettings {
+	/** Each attempt is abandoned after this long without a complete answer. */
+	timeoutMs: number;
+	/** Attempts of one request at most, after server errors and lost connections. */
+	maxAttempts: number;
+	/** Longest one request waits in total for a rate limit (429) to pass before it fails. */
+	maxRateLimitWaitMs: number;
+	/** At most one request per this many milliseconds (a speed limit), or 0 for none. */
+	minIntervalMs: number;
+}
+
+export const DEFAULT_DELIVERY: DeliverySettings = {
+	timeoutMs: 30_000,
+	maxAttempts: 3,
+	maxRateLimitWaitMs: 300_000,
+	minIntervalMs: 0,
+};
+
+/** Backoff with jitter: between half and all of `base · 2^attempt`, never over `cap`. */
+export function backoffMs(attempt: number, baseMs: number, capMs: number): number {
+	const ceiling = Math.min(capMs, baseMs * 2 ** attempt);
+	return Math.round(ceiling / 2 + Math.random() * (ceiling / 2));
+}
+
+/** `Retry-After` as milliseconds from now: delay-seconds or an HTTP date; undefined when absent or unreadable. */
+export function retryAfterMs(
+	headers: HttpFailure['headers'],
+	now = Date.now(),
+): number | undefined {
+	const value = header(headers, 'retry-after')?.trim();
+	if (!value) return undefined;
+	if (/^\d+(\.\d+)?$/.test(value)) return Math.round(Number(value) * 1000);
+	const date = Date.parse(value);
+	return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+
+/** A request that failed for good: the error as it came (`cause`), what became of it, and why. */
+export class DeliveryFailure extends Error {
+	constructor(
+		readonly cause: unknown,
+		readonly failure: HttpFailure,
+		readonly outcome: DeliveryOutcome,
+		/** One line for the user: what happened, and whether it may have been carried out. */
+		readonly note: string,
+	) {
+		super(note);
+		this.name = 'DeliveryFailure';
+	}
+}
+
+/** The engine's note on a failure, when the error came through it. */
+export function deliveryNote(error: unknown): string | undefined {
+	return error instanceof DeliveryFailure ? error.note : undefined;
+}
+
+export interface DeliveryStats {
+	/** Attempts repeated after a server error or a lost connection. */
+	retried: number;
+	/** 429 answers received. */
+	rateLimited: number;
+	/** Time all requests were held back by 429 answers, in milliseconds. */
+	rateLimitWaitMs: number;
+}
+
+/** Spaces requests out: a speed limit, and a pause every request honours after a 429. */
+class Pace {
+	private nextSlot = 0;
+	private pausedUntil = 0;
+
+	constructor(private readonly intervalMs: number) {}
+
+	async enter(): Promise<void> {
+		for (;;) {
+			const now = Date.now();
+			const start = Math.max(now, this.pausedUntil, this.intervalMs ? this.nextSlot : 0);
+			if (this.intervalMs) this.nextSlot = start + this.intervalMs;
+			if (start <= now) return;
+			await sleep(start - now);
+			// Go again only when a 429 moved the pause past the slot this request waited for.
+			if (this.pausedUntil <= start) return;
+		}
+	}
+
+	pause(ms: number): void {
+		this.pausedUntil = Math.max(this.pausedUntil, Date.now() + ms);
+	}
+}
+
+const SERVER_RETRY_BASE_MS = 500;
+const SERVER_RETRY_CAP_MS = 10_000;
+const RATE_LIMIT_BASE_MS = 1_000;
+const RATE_LIMIT_CAP_MS = 30_000;
+
+/**
+ * One node run's delivery: every request of the run goes through `run`, which paces it, repeats
+ * it as its policy allows, and on a final failure throws a DeliveryFailure saying what became of it.
+ */
+export class Delivery {
+	readonly stats: DeliveryStats = { retried: 0, rateLimited: 0, rateLimitWaitMs: 0 };
+	private readonly pace: Pace;
+
+	constructor(
+		/** The provider's name in notes, e.g. `LINE`. */
+		private readonly provider: string,
+		readonly settings: DeliverySettings = DEFAULT_DELIVERY,
+	) {
+		this.pace = new Pace(settings.minIntervalMs);
+	}
+
+	async run<T>(policy: RequestPolicy, attempt: () => Promise<T>): Promise<T> {
+		let attempts = 0;
+		let rateLimitHits = 0;
+		let rateLimitWaited = 0;
+		for (;;) {
+			await this.pace.enter();
+			let error: unknown;
+			try {
+				return await attempt();
+			} catch (caught) {
+				error = caught;
+			}
+			const failure = describeFailure(error);
+			const kind = kindOf(failure);
+			if (kind === 'rateLimited') {
+				this.stats.rateLimited++;
+				const wait =
+					retryAfterMs(failure.headers) ??
+					backoffMs(rateLimitHits, RATE_LIMIT_BASE_MS, RATE_LIMIT_CAP_MS);
+				rateLimitHits++;
+				if (rateLimitWaited + wait > this.settings.maxRateLimitWaitMs) {
+					throw this.failed(error, failure, 'rateLimited', rateLimitHits);
+				}
+				rateLimitWaited += wait;
+				this.stats.rateLimitWaitMs += wait;
+				this.pace.pause(wait);
+				continue;
+			}
+			attempts++;
+			const repeatable =
+				kind === 'notConnected' || (kind === 'ambiguous' && policy !== 'unkeyedSend');
+			if (!repeatable || attempts >= this.settings.maxAttempts) {
+				const outcome =
+					kind === 'ambiguous' || (kind === 'final' && policy !== 'read' && !failure.statusCode)
+						? 'maybeSent'
+						: 'notSent';
+				throw this.failed(error, failure, outcome, attempts, policy);
+			}
+			this.stats.retried++;
+			await sleep(backoffMs(attempts - 1, SERVER_RETRY_BASE_MS, SERVER_RETRY_CAP_MS));
+		}
+	}
+
+	private failed(
+		error: unknown,
+		failure: HttpFailure,
+		outcome: DeliveryOutcome,
+		attempts: number,
+		policy?: RequestPolicy,
+	): DeliveryFailure {
+		const tries = attempts > 1 ? ` (${attempts} attempts)` : '';
+		let note: string;
+		if (outcome === 'rateLimited') {
+			const waited = Math.round(this.settings.maxRateLimitWaitMs / 1000);
+			note = `Rate limit: ${this.provider} kept answering 429 (too many requests) for longer than this node waits (${waited} s, Delivery → Max Wait on Rate Limit), so this request was not sent. Lower Requests in Parallel or set a Speed Limit.`;
+		} else if (outcome === 'notSent') {
+			note = failure.statusCode
+				? `${this.provider} refused the request${tries}: it was not carried out.`
+				: `No connection to ${this.provider}${tries}: the request was not sent.`;
+		} else if (policy === 'keyedSend') {
+			note = `No reliable answer from ${this.provider}${tries}: the message may have been accepted. Running this again is safe: the same retry key makes ${this.provider} ignore a message it already accepted.`;
+		} else if (policy === 'unkeyedSend') {
+			note = `No reliable answer from ${this.provider}${tries}: the message may have been sent. It was not repeated, because ${this.provider} cannot recognise a repeated send and it could arrive twice: check before sending it again.`;
+		} else {
+			note = `No reliable answer from ${this.provider}${tries}.`;
+		}
+		return new DeliveryFailure(error, failure, outcome, note);
+	}
+}
