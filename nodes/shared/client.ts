@@ -8,7 +8,7 @@ import type {
 } from 'n8n-workflow';
 
 import { Delivery, DEFAULT_DELIVERY, type DeliverySettings, type RequestPolicy } from './delivery';
-import { InputError } from './errors';
+import { fail } from './errors';
 import type { HttpFailure } from './http';
 
 /** Any n8n context that may call a provider: action node, trigger hooks, webhook, dropdowns. */
@@ -49,10 +49,10 @@ export function resolveUrl(baseUrl: string, path: string, field = 'path'): strin
 		target = new URL(path);
 		base = new URL(baseUrl);
 	} catch {
-		throw new InputError(field, `${JSON.stringify(path)} is not a valid URL`);
+		return fail(field, `${JSON.stringify(path)} is not a valid URL`);
 	}
 	if (target.origin !== base.origin) {
-		throw new InputError(
+		fail(
 			field,
 			`${target.origin} is not the credential's host (${base.origin}), so nothing was sent there`,
 			`Give a path such as /api/v1/..., or a URL starting with ${base.origin}. The credential's token is only ever sent to its own host.`,
@@ -97,14 +97,7 @@ export class ProviderClient {
 		},
 	): Promise<ProviderClient> {
 		const data = await context.getCredentials<ICredentialDataDecryptedObject>(credentialType);
-		return new ProviderClient(
-			context,
-			credentialType,
-			data,
-			baseUrlOf(data),
-			provider,
-			settings,
-		);
+		return new ProviderClient(context, credentialType, data, baseUrlOf(data), provider, settings);
 	}
 
 	/** The URL a request goes to (see resolveUrl). */
@@ -135,6 +128,10 @@ export class ProviderClient {
 					{ credentialsDecrypted: this.credentials },
 				),
 		)) as { statusCode: number; body: T; headers?: HttpFailure['headers'] };
-		return { statusCode: response.statusCode, body: response.body, headers: response.headers ?? {} };
+		return {
+			statusCode: response.statusCode,
+			body: response.body,
+			headers: response.headers ?? {},
+		};
 	}
 }

@@ -19,7 +19,7 @@ export function deliveryField(provider: string): INodeProperties {
 				name: 'maxAttempts',
 				type: 'number',
 				typeOptions: { minValue: 1, maxValue: 10 },
-				default: DEFAULT_DELIVERY.maxAttempts,
+				default: 3,
 				description: `How often a request is tried when ${provider} answers with a server error or the connection fails. Sends without an idempotency key are repeated only when they certainly did not arrive, so nothing is delivered twice.`,
 			},
 			{
@@ -27,7 +27,7 @@ export function deliveryField(provider: string): INodeProperties {
 				name: 'maxRateLimitWait',
 				type: 'number',
 				typeOptions: { minValue: 0 },
-				default: DEFAULT_DELIVERY.maxRateLimitWaitMs / 1000,
+				default: 300,
 				description: `How long one request may wait in total when ${provider} answers 429 (too many requests) before it fails. The wait follows Retry-After when ${provider} sends it; every request of the run pauses with it.`,
 			},
 			{
@@ -35,7 +35,7 @@ export function deliveryField(provider: string): INodeProperties {
 				name: 'timeout',
 				type: 'number',
 				typeOptions: { minValue: 1 },
-				default: DEFAULT_DELIVERY.timeoutMs / 1000,
+				default: 30,
 				description: 'How long to wait for an answer to one request before giving it up',
 			},
 			{

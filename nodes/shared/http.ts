@@ -1,8 +1,6 @@
-import { sleep } from 'n8n-workflow';
-
 /**
  * What every provider's transport shares: reading a failed request out of whatever n8n's request
- * helper threw, and retrying requests that are safe to repeat.
+ * helper threw. Retrying is the delivery engine's job (delivery.ts).
  */
 
 export interface HttpFailure {
@@ -13,17 +11,6 @@ export interface HttpFailure {
 	headers: Record<string, string | string[] | undefined>;
 	code?: string;
 }
-
-/** Status codes and network errors worth another attempt of a request that is safe to repeat. */
-const RETRYABLE_STATUS = new Set([500, 502, 503, 504]);
-const RETRYABLE_CODES = new Set([
-	'ECONNRESET',
-	'ECONNREFUSED',
-	'ETIMEDOUT',
-	'EPIPE',
-	'ECONNABORTED',
-]);
-const RETRY_DELAYS_MS = [300, 1000];
 
 /** A file download's error answer arrives as bytes: read the JSON error out of it. */
 function readableBody(body: unknown): unknown {
@@ -84,36 +71,4 @@ export function describeFailure(error: unknown): HttpFailure {
 export function header(headers: HttpFailure['headers'], name: string): string | undefined {
 	const value = headers[name] ?? headers[name.toLowerCase()];
 	return Array.isArray(value) ? value[0] : value;
-}
-
-/** Whether a failure is worth another attempt (server errors and dropped connections). */
-export function isRetryable(failure: HttpFailure): boolean {
-	return failure.statusCode !== undefined
-		? RETRYABLE_STATUS.has(failure.statusCode)
-		: RETRYABLE_CODES.has(failure.code ?? '');
-}
-
-/** Whether a failed request may still have been carried out: nothing came back, or a server error. */
-export function mayHaveBeenCarriedOut(failure: HttpFailure): boolean {
-	return failure.statusCode === undefined || failure.statusCode >= 500;
-}
-
-/**
- * Sends, and when `repeatable` (a read, or a send the server de-duplicates by key) sends again
- * after a retryable failure, at most twice. Throws the last error as it came.
- */
-export async function withRetries<T>(send: () => Promise<T>, repeatable: boolean): Promise<T> {
-	for (let attempt = 0; ; attempt++) {
-		let failed: { error: unknown } | undefined;
-		try {
-			return await send();
-		} catch (error) {
-			failed = { error };
-		}
-		const retry =
-			repeatable && attempt < RETRY_DELAYS_MS.length && isRetryable(describeFailure(failed.error));
-		// The caller maps the error it knows best (LINE's or a gateway's format).
-		if (!retry) throw failed.error;
-		await sleep(RETRY_DELAYS_MS[attempt]);
-	}
 }

@@ -62,6 +62,11 @@ export interface RunNodeOptions {
 	typeVersion?: number;
 	/** Other node properties (`retryOnFail`, `alwaysOutputData`, `onError`, ...). */
 	node?: Partial<INode>;
+	/**
+	 * Runs as n8n's "Retry" of this failed run does: a new execution (new ID, mode `retry`) that
+	 * continues the failed one's execution data without the failed node's last (errored) run.
+	 */
+	retryOf?: RunNodeResult;
 }
 
 export interface CredentialSave {
@@ -464,20 +469,24 @@ export async function runNode(options: RunNodeOptions): Promise<RunNodeResult> {
 		createdAt: new Date(),
 		updatedAt: new Date(),
 	} as unknown as IWorkflowBase;
-	const hooks = new ExecutionLifecycleHooks('manual', executionId, workflowData);
+	const mode = options.retryOf ? 'retry' : 'manual';
+	const hooks = new ExecutionLifecycleHooks(mode, executionId, workflowData);
 	const credentialsHelper = new TestCredentialsHelper(credentials);
-	const runExecutionData = createRunExecutionData({
-		executionData: {
-			nodeExecutionStack: [{ node: nodes[0], data: { main: [[{ json: {} }]] }, source: null }],
-		},
-	});
+	const runExecutionData = options.retryOf
+		? retryData(options.retryOf.run)
+		: createRunExecutionData({
+				executionData: {
+					nodeExecutionStack: [{ node: nodes[0], data: { main: [[{ json: {} }]] }, source: null }],
+				},
+			});
 	const run = await new WorkflowExecute(
 		additionalDataFor(credentialsHelper, hooks, executionId),
-		'manual',
+		mode,
 		runExecutionData,
 	).processRunExecutionData(workflow);
 
-	const taskData = run.data.resultData.runData[NODE_NAME]?.[0];
+	const runs = run.data.resultData.runData[NODE_NAME] ?? [];
+	const taskData = runs[runs.length - 1];
 	const outputs = (taskData?.data?.main ?? []).map((output) => output ?? []);
 	const rawError = taskData?.error ?? run.data.resultData.error;
 	return {
@@ -490,6 +499,16 @@ export async function runNode(options: RunNodeOptions): Promise<RunNodeResult> {
 		run,
 		savedCredentials: credentialsHelper.saved,
 	};
+}
+
+/** What n8n's execution service does to a failed execution's data before retrying it. */
+function retryData(failed: IRun): IRun['data'] {
+	const data = structuredClone(failed.data);
+	const { lastNodeExecuted } = data.resultData;
+	delete data.resultData.error;
+	const runs = lastNodeExecuted ? data.resultData.runData[lastNodeExecuted] : undefined;
+	if (runs?.length && runs[runs.length - 1].error !== undefined) runs.pop();
+	return data;
 }
 
 function describeRunError(raw: ExecutionError): NodeRunError {

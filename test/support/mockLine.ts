@@ -15,6 +15,10 @@ import { validateLineRequest } from './openapi';
 export interface MockRequest {
 	/** The `x-line-request-id` the mock answered with. */
 	requestId: string;
+	/** When the request had arrived in full (Date.now()). */
+	receivedAt: number;
+	/** The fault injected into this request's answer, if any (see injectFaults). */
+	fault?: FaultKind;
 	method: string;
 	/** Path without the query string. */
 	path: string;
@@ -80,10 +84,80 @@ export interface MockLine {
 	requestsTo(method: string, path: string | RegExp): MockRequest[];
 	/** Makes every token issued so far answer 401, as if it had expired. */
 	expireTokens(): void;
-	/** Forgets requests, programmed handlers, retry keys and issued tokens. */
+	/**
+	 * From now on answers requests to `plan.path` (default: the message sends) with faults drawn
+	 * from a generator seeded by `plan.seed`, each kind with its probability in `plan.rates`.
+	 */
+	injectFaults(plan: FaultPlan): void;
+	/** How many requests got each kind of fault. */
+	faultCounts(): Partial<Record<FaultKind, number>>;
+	/** Sends LINE carried out (a 2xx answer to a message send, also when the answer was then lost). */
+	deliveries(): MockRequest[];
+	/** Forgets requests, programmed handlers, faults, retry keys and issued tokens. */
 	reset(): void;
 	close(): Promise<void>;
 }
+
+/**
+ * What can go wrong between a client and LINE:
+ * - `rateLimit` / `rateLimitRetryAfter`: 429 without / with `Retry-After: 1`; not carried out;
+ * - `serverError` / `unavailable`: 500 / 503; not carried out;
+ * - `resetBeforeAnswer`: the connection is dropped before the request is processed;
+ * - `acceptThenDrop`: the request is carried out (a send is delivered, its retry key accepted),
+ *   then the connection is dropped before the answer: the case that makes duplicates;
+ * - `hang`: no answer at all; the connection is dropped after `hangMs` (default 60 s).
+ */
+export type FaultKind =
+	| 'rateLimit'
+	| 'rateLimitRetryAfter'
+	| 'serverError'
+	| 'unavailable'
+	| 'resetBeforeAnswer'
+	| 'acceptThenDrop'
+	| 'hang';
+
+export interface FaultPlan {
+	seed: number;
+	rates: Partial<Record<FaultKind, number>>;
+	path?: RegExp;
+	hangMs?: number;
+}
+
+const SEND_PATHS = /^\/v2\/bot\/message\/(push|multicast|broadcast|narrowcast|reply)$/;
+
+/** A small seeded generator (mulberry32): the same seed gives the same sequence of draws. */
+function seededRandom(seed: number): () => number {
+	let state = seed >>> 0;
+	return () => {
+		state = (state + 0x6d2b79f5) >>> 0;
+		let t = state;
+		t = Math.imul(t ^ (t >>> 15), t | 1);
+		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+	};
+}
+
+interface ActiveFaults {
+	plan: FaultPlan;
+	random: () => number;
+	counts: Partial<Record<FaultKind, number>>;
+}
+
+function drawFault(faults: ActiveFaults | undefined, path: string): FaultKind | undefined {
+	if (!faults || !(faults.plan.path ?? SEND_PATHS).test(path)) return undefined;
+	const draw = faults.random();
+	let sum = 0;
+	for (const [kind, rate] of Object.entries(faults.plan.rates) as Array<[FaultKind, number]>) {
+		sum += rate;
+		if (draw < sum) {
+			faults.counts[kind] = (faults.counts[kind] ?? 0) + 1;
+			return kind;
+		}
+	}
+	return undefined;
+}
+
+const RATE_LIMITED = { message: 'The API rate limit has been exceeded. Try again later.' };
 
 export const DEFAULT_CHANNEL_ACCESS_TOKEN = 'test-channel-access-token';
 export const DEFAULT_CHANNEL_ID = '1234567890';
@@ -116,6 +190,9 @@ interface MockState {
 	narrowcasts: Map<string, string>;
 	/** The channel's webhook URL, as set with `PUT /v2/bot/channel/webhook/endpoint`. */
 	webhookEndpoint?: string;
+	faults?: ActiveFaults;
+	/** Connections held open by `hang` faults, dropped on close. */
+	hanging: Set<ServerResponse>;
 }
 
 export async function startMockLine(options: MockLineOptions = {}): Promise<MockLine> {
@@ -133,6 +210,7 @@ export async function startMockLine(options: MockLineOptions = {}): Promise<Mock
 		issuedTokens: [],
 		liveTokens: new Set(),
 		narrowcasts: new Map(),
+		hanging: new Set(),
 	};
 
 	const server = http.createServer((req, res) => {
@@ -174,7 +252,19 @@ function createMockLine(state: MockState, server: http.Server, url: string): Moc
 		expireTokens() {
 			state.liveTokens.clear();
 		},
+		injectFaults(plan) {
+			state.faults = { plan, random: seededRandom(plan.seed), counts: {} };
+		},
+		faultCounts: () => ({ ...state.faults?.counts }),
+		deliveries: () =>
+			state.requests.filter(
+				(request) =>
+					SEND_PATHS.test(request.path) &&
+					request.response.status >= 200 &&
+					request.response.status < 300,
+			),
 		reset() {
+			state.faults = undefined;
 			state.requests.length = 0;
 			state.handlers.length = 0;
 			state.retryKeys.clear();
@@ -185,6 +275,8 @@ function createMockLine(state: MockState, server: http.Server, url: string): Moc
 		},
 		close: () =>
 			new Promise<void>((resolve, reject) => {
+				for (const res of state.hanging) res.socket?.destroy();
+				state.hanging.clear();
 				server.close((error) => (error ? reject(error) : resolve()));
 				// Keep-alive sockets from the client would otherwise hold the server open.
 				server.closeAllConnections();
@@ -239,6 +331,7 @@ async function handleHttp(
 	const body = parseBody(rawBody, req.headers['content-type']);
 	const request: MockRequest = {
 		requestId: randomUUID(),
+		receivedAt: Date.now(),
 		method: (req.method ?? 'GET').toUpperCase(),
 		path: queryIndex === -1 ? url : url.slice(0, queryIndex),
 		url,
@@ -262,7 +355,33 @@ async function handleHttp(
 		request.problems.push(...result.problems);
 	}
 
-	const answer = await respond(state, request);
+	const fault = drawFault(state.faults, request.path);
+	request.fault = fault;
+	if (fault === 'resetBeforeAnswer') {
+		req.socket.destroy();
+		return;
+	}
+	if (fault === 'hang') {
+		state.hanging.add(res);
+		const drop = setTimeout(() => {
+			state.hanging.delete(res);
+			res.socket?.destroy();
+		}, state.faults?.plan.hangMs ?? 60_000);
+		drop.unref();
+		return;
+	}
+	const answer =
+		fault === 'rateLimit' || fault === 'rateLimitRetryAfter'
+			? {
+					status: 429,
+					body: RATE_LIMITED,
+					headers: fault === 'rateLimitRetryAfter' ? { 'retry-after': '1' } : {},
+				}
+			: fault === 'serverError'
+				? { status: 500, body: { message: 'An error occurred in the internal server' } }
+				: fault === 'unavailable'
+					? { status: 503, body: { message: 'Service unavailable' } }
+					: await respond(state, request);
 	const binary = Buffer.isBuffer(answer.body);
 	const headers = {
 		'content-type': binary ? 'application/octet-stream' : 'application/json',
@@ -275,6 +394,10 @@ async function handleHttp(
 			? ''
 			: JSON.stringify(answer.body);
 	request.response = { status: answer.status, body: answer.body, headers };
+	if (fault === 'acceptThenDrop') {
+		req.socket.destroy();
+		return;
+	}
 	res.writeHead(answer.status, headers);
 	res.end(responseBody);
 }

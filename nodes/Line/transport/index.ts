@@ -130,7 +130,10 @@ export function lineApiError(
  * lost connections, sends without a key only when they certainly did not arrive; 429 always waits.
  */
 export class LineClient {
-	private constructor(private readonly context: LineContext, private readonly client: ProviderClient) {}
+	private constructor(
+		private readonly context: LineContext,
+		private readonly client: ProviderClient,
+	) {}
 
 	get delivery(): Delivery {
 		return this.client.delivery;

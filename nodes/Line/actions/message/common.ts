@@ -34,7 +34,7 @@ const OPTION_FIELDS: Record<SendOption, INodeProperties> = {
 		default: '',
 		placeholder: '123e4567-e89b-12d3-a456-426614174000',
 		description:
-			'A UUID that identifies this send to LINE: a later request with the same key is not delivered again (LINE remembers keys for 24 hours). Leave empty to let the node derive a key per request from the execution, node and item, which n8n\'s Retry On Fail and a retried execution derive again. For multicast the key is used for the first request only.',
+			"A UUID that identifies this send to LINE: a later request with the same key is not delivered again (LINE remembers keys for 24 hours). Leave empty to let the node derive a key per request from the execution, node and item, which n8n's Retry On Fail and a retried execution derive again. For multicast the key is used for the first request only.",
 	},
 };
 

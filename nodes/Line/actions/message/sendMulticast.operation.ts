@@ -67,7 +67,10 @@ interface PlannedRequest {
 	retryKey: string;
 }
 
-function planPerItem(prepared: Array<Unit<PreparedItem>>, keys: RetryKeys): Array<Unit<PlannedRequest>> {
+function planPerItem(
+	prepared: Array<Unit<PreparedItem>>,
+	keys: RetryKeys,
+): Array<Unit<PlannedRequest>> {
 	return prepared.flatMap(({ items: [itemIndex], value: { recipients, messages, options } }) =>
 		chunk(recipients, MULTICAST_MAX_RECIPIENTS).map((to, index) => ({
 			items: [itemIndex],
@@ -82,9 +85,15 @@ function planPerItem(prepared: Array<Unit<PreparedItem>>, keys: RetryKeys): Arra
 }
 
 /** Groups items that send the same request body apart from `to`, and packs their recipients 500 at a time. */
-function planCombined(prepared: Array<Unit<PreparedItem>>, keys: RetryKeys): Array<Unit<PlannedRequest>> {
+function planCombined(
+	prepared: Array<Unit<PreparedItem>>,
+	keys: RetryKeys,
+): Array<Unit<PlannedRequest>> {
 	const groups = new Map<string, { rest: IDataObject; byRecipient: Map<string, number[]> }>();
-	for (const { items: [itemIndex], value: { recipients, messages, options } } of prepared) {
+	for (const {
+		items: [itemIndex],
+		value: { recipients, messages, options },
+	} of prepared) {
 		const rest = { messages, ...optionBody(options) };
 		const key = JSON.stringify(rest);
 		let group = groups.get(key);
@@ -147,9 +156,7 @@ export const sendMulticast: LineOperation = {
 						? planCombined(prepared, retryKeys)
 						: planPerItem(prepared, retryKeys);
 					const total = planned.reduce((sum, { value }) => sum + value.recipients.length, 0);
-					fn.logger.info(
-						`LINE multicast: ${planned.length} request(s) for ${total} recipient(s)`,
-					);
+					fn.logger.info(`LINE multicast: ${planned.length} request(s) for ${total} recipient(s)`);
 					return planned;
 				},
 				send: async ({ body, retryKey, recipients }, itemIndex) => {
@@ -175,6 +182,7 @@ export const sendMulticast: LineOperation = {
 					}
 					if (results.length > 0 && results.every((result) => result.alreadyAccepted === true)) {
 						merged.alreadyAccepted = true;
+						if (results.length === 1) merged.acceptedRequestId = results[0].acceptedRequestId;
 					}
 					return { ...merged, recipientCount: recipients.length, recipients };
 				},
