@@ -124,7 +124,7 @@ const TIMER_ROWS = [
 	'checkMessages',
 	'checkRecipientId',
 	'readSendOptions',
-	'newRetryKey (randomUUID)',
+	'DerivedKeys.key (retry key)',
 	'LineClient.request (wall)',
 	'n8n httpRequestWithAuthentication (wall)',
 	'n8n httpRequestWithAuthentication (sync part)',

@@ -99,6 +99,7 @@ export function installTimers(): void {
 	const messageBuilder = require('../nodes/Line/helpers/messageBuilder');
 	const checks = require('../nodes/Line/helpers/checks');
 	const common = require('../nodes/Line/actions/message/common');
+	const idempotency = require('../nodes/shared/idempotency');
 	/* eslint-enable @typescript-eslint/no-require-imports */
 
 	wrapAsync(LineMessaging.prototype, 'execute', 'node execute() [LINE]');
@@ -118,7 +119,7 @@ export function installTimers(): void {
 	wrapSync(checks, 'checkMessages', 'checkMessages');
 	wrapSync(checks, 'checkRecipientId', 'checkRecipientId');
 	wrapSync(common, 'readSendOptions', 'readSendOptions');
-	wrapSync(common, 'newRetryKey', 'newRetryKey (randomUUID)');
+	wrapSync(idempotency.DerivedKeys.prototype, 'key', 'DerivedKeys.key (retry key)');
 	wrapAsync(LineClient.prototype, 'request', 'LineClient.request (wall)');
 	wrapAsync(authentication, 'httpRequestWithAuthentication', 'n8n httpRequestWithAuthentication (wall)');
 	wrapSync(authentication, 'httpRequestWithAuthentication', 'n8n httpRequestWithAuthentication (sync part)');
