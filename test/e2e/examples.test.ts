@@ -123,8 +123,16 @@ describeE2E('example workflows in real n8n', () => {
 					'[sticker]',
 				]);
 			}
+			// One output item per input item (Aiko is listed twice), each with its own recipient and
+			// the request that covered it.
 			const outputs = lib.nodeItems(result.runData, 'Send Multicast') ?? [];
-			expect(outputs).toEqual([expect.objectContaining({ recipientCount: 3 })]);
+			expect(outputs.map((output) => output.recipients)).toEqual([[AIKO], [BEN], [CHAI], [AIKO]]);
+			for (const output of outputs) {
+				expect(output).toMatchObject({
+					recipientCount: 1,
+					retryKey: multicasts[0].headers['x-line-retry-key'],
+				});
+			}
 		}, 120_000);
 
 		test('broadcast: every friend gets the message, without notification', async () => {
