@@ -6,6 +6,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import { deliveryField } from '../shared/deliveryOptions';
 import { agentActivityDescription } from './actions/agentActivity';
 import { categoryDescription } from './actions/category';
 import { channelDescription } from './actions/channel';
@@ -65,6 +66,7 @@ export class Klink implements INodeType {
 			...agentActivityDescription,
 			...mediaFolderDescription,
 			...mediaFileDescription,
+			deliveryField('klink.cloud'),
 		],
 	};
 

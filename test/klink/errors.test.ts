@@ -12,6 +12,18 @@ import { CONTACT_ID, KLINK_TOKEN, LINE_CHANNEL_ID } from './mockKlink';
 
 const klink = useMockKlink();
 
+// Refused connections are tried again after a backoff (n8n-workflow's `sleep`): recorded, not spent.
+const mockWaits: number[] = [];
+jest.mock('n8n-workflow', () => ({
+	...jest.requireActual<object>('n8n-workflow'),
+	sleep: async (ms: number) => {
+		mockWaits.push(ms);
+	},
+}));
+beforeEach(() => {
+	mockWaits.length = 0;
+});
+
 const getContact: INodeParameters = {
 	resource: 'contact',
 	operation: 'get',
@@ -110,6 +122,9 @@ describe("klink.cloud's errors", () => {
 			'message is too long',
 			'Endpoint: POST /api/v1/messages/send',
 			'klink.cloud request ID: req-42',
+			'klink.cloud refused the request: it was not carried out.',
+			'This run stopped: 0 of 1 item(s) were sent.',
+			'Failed: items 0 (see above).',
 		]);
 	});
 
@@ -146,13 +161,16 @@ describe("klink.cloud's errors", () => {
 		);
 	});
 
-	it('no answer at all: says so and points at the Base URL', async () => {
+	it('no answer at all: says so, points at the Base URL, and that nothing was sent', async () => {
 		const credentials = klinkCredential(klink.mock, { customBaseUrl: 'http://127.0.0.1:9' });
 		const result = await runKlink(klink.mock, createTicket, { credentials });
 		expect(result.error?.message).toBe(
 			"klink.cloud failed on POST /api/v1/tickets: no answer; check the credential's Base URL",
 		);
 		expect(result.error?.description).toContain('Network error: ECONNREFUSED');
+		expect(result.error?.description).toContain(
+			'No connection to klink.cloud (3 attempts): the request was not sent.',
+		);
 	});
 
 	it('a documented endpoint answering 404 asks to check the IDs', async () => {
@@ -164,48 +182,7 @@ describe("klink.cloud's errors", () => {
 	});
 });
 
-describe('retries', () => {
-	it('a GET is sent again after a 503, and succeeds', async () => {
-		klink.mock.on('GET', '/api/v1/tags', () => ({ status: 503, body: { message: 'busy' } }), {
-			times: 1,
-		});
-		const items = await runKlinkOk(klink.mock, { resource: 'tag', operation: 'getAll', limit: 5 });
-		expect(klink.mock.requests).toHaveLength(2);
-		expect(items).toHaveLength(2);
-	});
-
-	it('a POST is never sent twice (klink.cloud has no idempotency keys)', async () => {
-		klink.mock.on('POST', '/api/v1/messages/send', () => ({
-			status: 503,
-			body: { message: 'busy' },
-		}));
-		const result = await runKlink(klink.mock, {
-			resource: 'message',
-			operation: 'send',
-			contactId: CONTACT_ID,
-			message: 'Once',
-		});
-		expect(result.error?.httpCode).toBe('503');
-		expect(klink.mock.requests).toHaveLength(1);
-	});
-
-	it('a transactional send as a query-string GET is not retried either', async () => {
-		klink.mock.on('GET', '/api/v1/message/send', () => ({
-			status: 503,
-			body: { message: 'busy' },
-		}));
-		const result = await runKlink(klink.mock, {
-			resource: 'message',
-			operation: 'sendLineTransactional',
-			channelId: LINE_CHANNEL_ID,
-			contactId: CONTACT_ID,
-			message: 'Once',
-			advanced: { requestStyle: 'get' },
-		});
-		expect(result.error?.httpCode).toBe('503');
-		expect(klink.mock.requests).toHaveLength(1);
-	});
-});
+// Retries (what is repeated and what is not) are in delivery.test.ts.
 
 describe('inferred paths can be corrected under Advanced → Path', () => {
 	it('a 404 on an inferred path says how to correct it', async () => {
@@ -238,7 +215,7 @@ describe('inferred paths can be corrected under Advanced → Path', () => {
 		expect(json(items.items)).toEqual([{ id: 'tk/1', status: 'resolved' }]);
 	});
 
-	it('a whole URL is accepted (e.g. the legacy host for one operation)', async () => {
+	it("a whole URL on the credential's host is accepted (another host: see delivery.test.ts)", async () => {
 		const items = await runKlinkOk(klink.mock, {
 			resource: 'message',
 			operation: 'sendLineTransactional',

@@ -38,6 +38,8 @@ export interface MockResponse {
 	status: number;
 	body?: unknown;
 	headers?: Record<string, string>;
+	/** Drop the connection instead of answering (after the request arrived): the node sees a reset. */
+	destroy?: boolean;
 }
 
 /** Return undefined to let the next handler (or the default answer) respond. */
@@ -785,7 +787,11 @@ async function readAll(request: IncomingMessage): Promise<Buffer> {
 	return Buffer.concat(chunks);
 }
 
-function send(response: ServerResponse, { status, body, headers }: MockResponse): void {
+function send(response: ServerResponse, { status, body, headers, destroy }: MockResponse): void {
+	if (destroy) {
+		response.socket?.destroy();
+		return;
+	}
 	if (body === undefined) {
 		response.writeHead(status, headers);
 		response.end();

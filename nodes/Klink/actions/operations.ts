@@ -14,7 +14,7 @@ import {
 	type Endpoint,
 } from '../helpers/endpoint';
 import { readRecord } from '../helpers/envelopes';
-import type { KlinkRequest } from '../transport';
+import type { KlinkClient, KlinkRequest } from '../transport';
 import { listRecords } from './pagination';
 import type { KlinkOperation } from './types';
 
@@ -64,6 +64,7 @@ function showFor({ resource, operation }: OperationSpec) {
 
 function prepare(
 	spec: OperationSpec,
+	client: KlinkClient,
 	params: ItemParameters,
 	itemIndex: number,
 ): { request: KlinkRequest; parts: RequestParts } {
@@ -72,6 +73,7 @@ function prepare(
 	const { method, path, unverifiedPath } = resolveEndpoint(
 		spec.endpoint,
 		advanced,
+		client.baseUrl,
 		parts.pathValues,
 	);
 	const qs = spec.advanced?.query ? { ...parts.qs, ...extraQuery(advanced) } : parts.qs;
@@ -101,7 +103,7 @@ export function recordOperation(spec: RecordSpec): KlinkOperation {
 		async execute(context) {
 			const { client, params } = context;
 			return await runPerItem(context, {
-				prepare: (itemIndex) => prepare(spec, params, itemIndex),
+				prepare: (itemIndex) => prepare(spec, client, params, itemIndex),
 				send: async ({ request, parts }, itemIndex) => {
 					const body = await client.request(request, itemIndex);
 					return spec.output ? spec.output(body, parts) : readRecord(body);
@@ -122,11 +124,11 @@ export function listOperation(spec: ListSpec): KlinkOperation {
 		]),
 
 		async execute(context) {
-			const { params } = context;
+			const { client, params } = context;
 			const withQuery = { ...spec, advanced: { query: true, ...spec.advanced } };
 			return await runPerItem(context, {
 				prepare: (itemIndex) => ({
-					...prepare(withQuery, params, itemIndex),
+					...prepare(withQuery, client, params, itemIndex),
 					max: readMaxResults(params, itemIndex),
 				}),
 				send: async ({ request, max }, itemIndex) =>

@@ -1,5 +1,6 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
+import { readDeliverySettings } from '../../shared/deliveryOptions';
 import { route } from '../../shared/router';
 import { KlinkClient } from '../transport';
 import { agentActivity } from './agentActivity';
@@ -28,5 +29,9 @@ export const resources: Record<string, Record<string, OperationEntry>> = {
 };
 
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-	return await route(this, resources, async () => await KlinkClient.create(this));
+	return await route(
+		this,
+		resources,
+		async () => await KlinkClient.create(this, readDeliverySettings(this)),
+	);
 }

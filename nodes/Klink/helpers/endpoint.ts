@@ -1,5 +1,6 @@
 import type { IDataObject, IHttpRequestMethods, INodeProperties } from 'n8n-workflow';
 
+import { resolveUrl } from '../../shared/client';
 import { InputError } from '../../shared/errors';
 import { parseJsonObject } from '../../shared/json';
 import type { ItemParameters } from '../../shared/parameters';
@@ -51,7 +52,7 @@ export function advancedField(
 			...PATH_OPTION,
 			// The inferred path is the default, so the user sees what is sent and edits it.
 			default: endpoint.path,
-			description: `Unverified: ${endpoint.unverified} Sent: ${endpoint.method} ${endpoint.path}. If klink.cloud answers 404, put the right path here${placeholders.length ? ` (${placeholders.join(', ')} ${placeholders.length > 1 ? 'are' : 'is'} filled in from the fields above)` : ''}. A whole https:// URL is accepted too.`,
+			description: `Unverified: ${endpoint.unverified} Sent: ${endpoint.method} ${endpoint.path}. If klink.cloud answers 404, put the right path here${placeholders.length ? ` (${placeholders.join(', ')} ${placeholders.length > 1 ? 'are' : 'is'} filled in from the fields above)` : ''}. A whole https:// URL is accepted too, on the credential's own host only.`,
 		});
 	}
 	if (query) {
@@ -111,10 +112,14 @@ export function readAdvanced(params: ItemParameters, itemIndex: number): IDataOb
 	return advanced !== null && typeof advanced === 'object' ? advanced : {};
 }
 
-/** The method and path of one item: the documented or inferred path, or the user's override. */
+/**
+ * The method and path of one item: the documented or inferred path, or the user's override. A
+ * whole URL must be on the credential's host (`baseUrl`): the API token goes wherever it points.
+ */
 export function resolveEndpoint(
 	endpoint: Endpoint,
 	advanced: IDataObject,
+	baseUrl: string,
 	values: Record<string, string> = {},
 ): ResolvedEndpoint {
 	const override = endpoint.unverified ? String(advanced.path ?? '').trim() : '';
@@ -123,7 +128,7 @@ export function resolveEndpoint(
 		throw new InputError(
 			'advanced.path',
 			`${JSON.stringify(template)} is neither a path nor a URL`,
-			`Start it with / (e.g. ${endpoint.path}) or give a whole https:// URL.`,
+			`Start it with / (e.g. ${endpoint.path}) or give a whole URL on the credential's host (${baseUrl}).`,
 		);
 	}
 	const path = template.replace(/\{(\w+)\}/g, (placeholder, name: string) => {
@@ -140,6 +145,8 @@ export function resolveEndpoint(
 		}
 		return encodeURIComponent(value);
 	});
+	// Checked once filled in: a placeholder in the host part could otherwise move it elsewhere.
+	resolveUrl(baseUrl, path, 'advanced.path');
 	return { method: endpoint.method, path, unverifiedPath: endpoint.unverified !== undefined };
 }
 

@@ -1,16 +1,20 @@
 import type {
-	ICredentialDataDecryptedObject,
-	ICredentialsDecrypted,
 	IDataObject,
 	IExecuteFunctions,
 	IHttpRequestMethods,
-	IHttpRequestOptions,
 	ILoadOptionsFunctions,
 	JsonObject,
 } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
-import { describeFailure, header, type HttpFailure, withRetries } from '../../shared/http';
+import { ProviderClient } from '../../shared/client';
+import {
+	type Delivery,
+	deliveryNote,
+	type DeliverySettings,
+	type RequestPolicy,
+} from '../../shared/delivery';
+import { describeFailure, header, type HttpFailure } from '../../shared/http';
 import { readKlinkError, isFailureEnvelope } from '../helpers/envelopes';
 
 export const KLINK_CREDENTIAL = 'lineConnectorKlinkApi';
@@ -21,14 +25,18 @@ export type KlinkContext = IExecuteFunctions | ILoadOptionsFunctions;
 
 export interface KlinkRequest {
 	method: IHttpRequestMethods;
-	/** A path such as `/api/v1/contacts`, or a whole URL (an Advanced → Path override may be one). */
+	/**
+	 * A path such as `/api/v1/contacts`, or a whole URL on the credential's own host (an
+	 * Advanced → Path override may be one); a URL on any other host is refused before sending.
+	 */
 	path: string;
 	qs?: IDataObject;
 	body?: IDataObject;
 	headers?: Record<string, string>;
 	/**
-	 * Whether the request may be sent again after a server error or a dropped connection.
-	 * Default: GET requests only (klink.cloud has no idempotency keys, so a write could happen twice).
+	 * Whether the request may be sent again after a server error or a dropped connection (the
+	 * delivery engine's `read` policy). Default: GET requests only (klink.cloud has no idempotency
+	 * keys, so a write could happen twice; a 429 or a refused connection is retried all the same).
 	 */
 	repeatable?: boolean;
 	/** The path is inferred, not in klink.cloud's documentation: a 404 then says how to correct it. */
@@ -40,10 +48,6 @@ export function baseUrlOf(credentials: IDataObject): string {
 	const chosen = String(credentials.baseUrl ?? '') || DEFAULT_BASE_URL;
 	const url = chosen === 'custom' ? String(credentials.customBaseUrl ?? '').trim() : chosen;
 	return (url || DEFAULT_BASE_URL).replace(/\/+$/, '');
-}
-
-function isAbsolute(path: string): boolean {
-	return /^https?:\/\//i.test(path);
 }
 
 /** What to do about a failure, by status (a 404 on an inferred path points at Advanced → Path). */
@@ -60,8 +64,6 @@ function hintFor(status: number | undefined, request: KlinkRequest): string | un
 				: status === 404
 					? 'Check the IDs given to the operation: klink.cloud found nothing there.'
 					: undefined;
-		case 429:
-			return 'klink.cloud is limiting the rate of requests: send fewer at once (e.g. Loop Over Items with a Wait node).';
 		default:
 			return undefined;
 	}
@@ -76,6 +78,8 @@ export function klinkApiError(
 	failure: HttpFailure,
 	request: KlinkRequest,
 	itemIndex: number,
+	/** The delivery engine's word on what became of the request (rate limit, maybe sent, not sent). */
+	note?: string,
 ): NodeApiError {
 	const status = failure.statusCode;
 	const { message, details, requestId } = readKlinkError(failure.body);
@@ -91,6 +95,7 @@ export function klinkApiError(
 		`Endpoint: ${endpoint}`,
 		klinkRequestId ? `klink.cloud request ID: ${klinkRequestId}` : '',
 		hintFor(status, request) ?? '',
+		note ?? '',
 	]
 		.filter(Boolean)
 		.join('\n');
@@ -112,22 +117,32 @@ export function klinkApiError(
 
 /**
  * The one place the klink.cloud node talks to klink.cloud. Created once per execution: it reads
- * the credential once and keeps nothing after the execution ends.
+ * the credential once and keeps nothing after the execution ends. Every request goes through the
+ * delivery engine: reads are repeated after server errors and lost connections, writes only when
+ * they certainly did not arrive (klink.cloud does not de-duplicate); a 429 is always waited out.
  */
 export class KlinkClient {
 	private constructor(
 		private readonly context: KlinkContext,
-		private readonly credentials: ICredentialsDecrypted,
-		readonly baseUrl: string,
+		private readonly client: ProviderClient,
 	) {}
 
-	static async create(context: KlinkContext): Promise<KlinkClient> {
-		const data = await context.getCredentials<ICredentialDataDecryptedObject>(KLINK_CREDENTIAL);
-		return new KlinkClient(
-			context,
-			{ id: '', name: KLINK_CREDENTIAL, type: KLINK_CREDENTIAL, data },
-			baseUrlOf(data),
-		);
+	/** `settings`: the node's Delivery settings (dropdowns use the defaults). */
+	static async create(context: KlinkContext, settings?: DeliverySettings): Promise<KlinkClient> {
+		const client = await ProviderClient.create(context, KLINK_CREDENTIAL, {
+			provider: 'klink.cloud',
+			baseUrlOf,
+			settings,
+		});
+		return new KlinkClient(context, client);
+	}
+
+	get baseUrl(): string {
+		return this.client.baseUrl;
+	}
+
+	get delivery(): Delivery {
+		return this.client.delivery;
 	}
 
 	/** Sends one request and gives klink.cloud's answer (an empty object when it has no body). */
@@ -135,40 +150,36 @@ export class KlinkClient {
 		request: KlinkRequest,
 		itemIndex: number,
 	): Promise<T> {
-		const options: IHttpRequestOptions = {
-			method: request.method,
-			url: isAbsolute(request.path) ? request.path : this.baseUrl + request.path,
-			json: true,
-			returnFullResponse: true,
-		};
-		if (request.body !== undefined) options.body = request.body;
-		if (request.qs && Object.keys(request.qs).length > 0) options.qs = request.qs;
-		if (request.headers) options.headers = request.headers;
-		const helpers = this.context.helpers as Pick<
-			IExecuteFunctions['helpers'],
-			'httpRequestWithAuthentication'
-		>;
+		const policy: RequestPolicy =
+			(request.repeatable ?? request.method === 'GET') ? 'read' : 'unkeyedSend';
+		// A whole URL off the credential's host is refused here, before the try: it is the user's
+		// input (Advanced → Path, already checked when the items were read), not klink.cloud's answer.
+		this.client.url(request.path);
 		let response: { statusCode: number; body: unknown; headers: HttpFailure['headers'] };
 		try {
-			response = (await withRetries(
-				async () =>
-					await helpers.httpRequestWithAuthentication.call(
-						this.context as IExecuteFunctions,
-						KLINK_CREDENTIAL,
-						options,
-						{ credentialsDecrypted: this.credentials },
-					),
-				request.repeatable ?? request.method === 'GET',
-			)) as typeof response;
+			response = await this.client.request({
+				method: request.method,
+				path: request.path,
+				policy,
+				body: request.body,
+				qs: request.qs,
+				headers: request.headers,
+			});
 		} catch (error) {
-			throw klinkApiError(this.context, describeFailure(error), request, itemIndex);
+			throw klinkApiError(
+				this.context,
+				describeFailure(error),
+				request,
+				itemIndex,
+				deliveryNote(error),
+			);
 		}
 		const body = response.body;
 		// Some klink.cloud endpoints answer a refusal with a 2xx and a failure envelope.
 		if (isFailureEnvelope(body)) {
 			throw klinkApiError(
 				this.context,
-				{ statusCode: response.statusCode, body, headers: response.headers ?? {} },
+				{ statusCode: response.statusCode, body, headers: response.headers },
 				request,
 				itemIndex,
 			);

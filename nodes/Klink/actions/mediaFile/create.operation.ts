@@ -98,7 +98,7 @@ export const create: KlinkOperation = {
 					mimeType: binary.mimeType || 'application/octet-stream',
 					dataFormat,
 					fields: { ...fields, ...extraBody(advanced) },
-					request: resolveEndpoint(endpoint, advanced),
+					request: resolveEndpoint(endpoint, advanced, client.baseUrl),
 				};
 			},
 			send: async (prepared, itemIndex) => {
