@@ -6,6 +6,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import { deliveryField } from '../shared/deliveryOptions';
 import { messageDescription } from './actions/message';
 import { router } from './actions/router';
 import { KONNEK_CREDENTIAL } from './transport';
@@ -35,6 +36,7 @@ export class Konnek implements INodeType {
 				default: 'message',
 			},
 			...messageDescription,
+			deliveryField('Konnek'),
 		],
 	};
 

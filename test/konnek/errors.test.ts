@@ -5,7 +5,10 @@ import type { INodeParameters } from 'n8n-workflow';
 import { failedAnswer } from './mockKonnek';
 import { konnekCredential, RECIPIENT, runKonnek, text, useMockKonnek } from './fixtures';
 
-/** What a user sees when Konnek, or the node before Konnek, refuses a send; sends never repeat. */
+/**
+ * What a user sees when Konnek, or the node before Konnek, refuses a send; a send whose answer
+ * was lost is never repeated (429s and refused connections: delivery.test.ts).
+ */
 
 const konnek = useMockKonnek();
 
@@ -74,18 +77,18 @@ describe('errors from Konnek', () => {
 		expect(JSON.stringify(result.error?.raw)).not.toContain('wrong-password');
 	});
 
-	it('a 500 is not retried: exactly one request, and the error says the message may have gone out', async () => {
+	it('a 500 is not repeated: exactly one request, and the error says the message may have gone out', async () => {
 		konnek.mock.on(() => failedAnswer(500, 'Internal Server Error', null));
 		const result = await runKonnek(konnek.mock, text('hi'));
 		expect(konnek.mock.requests).toHaveLength(1);
 		expect(mockWaits).toEqual([]);
 		expect(result.error?.httpCode).toBe('500');
 		expect(shown(result.error)).toContain(
-			'The message may have been sent anyway. It was not retried',
+			'the message may have been sent. It was not repeated, because Konnek cannot recognise a repeated send',
 		);
 	});
 
-	it('a 502 without a JSON body is not retried either', async () => {
+	it('a 502 without a JSON body is not repeated either', async () => {
 		konnek.mock.on(() => ({ status: 502, body: '<html>Bad gateway</html>' }));
 		const result = await runKonnek(konnek.mock, text('hi'));
 		expect(konnek.mock.requests).toHaveLength(1);
@@ -93,7 +96,7 @@ describe('errors from Konnek', () => {
 		expect(shown(result.error)).toContain('may have been sent');
 	});
 
-	it('a dropped connection is not retried: one connection only', async () => {
+	it('a dropped connection is not repeated: one connection only', async () => {
 		let connections = 0;
 		const server = net.createServer((socket) => {
 			connections++;

@@ -29,6 +29,9 @@ export interface MockResponse {
 	status: number;
 	/** JSON, or a string sent as is. */
 	body?: unknown;
+	headers?: Record<string, string>;
+	/** Drop the connection instead of answering (after the request arrived): the node sees a reset. */
+	destroy?: boolean;
 }
 
 export type MockHandler = (request: MockRequest) => MockResponse | undefined;
@@ -118,11 +121,13 @@ export async function startMockKonnek(): Promise<MockKonnek> {
 			requests.push(request);
 			const answer = respond(request);
 			request.response = { status: answer.status, body: answer.body };
-			if (typeof answer.body === 'string') {
-				res.writeHead(answer.status, { 'content-type': 'text/html' });
+			if (answer.destroy) {
+				res.socket?.destroy();
+			} else if (typeof answer.body === 'string') {
+				res.writeHead(answer.status, { 'content-type': 'text/html', ...answer.headers });
 				res.end(answer.body);
 			} else {
-				res.writeHead(answer.status, { 'content-type': 'application/json' });
+				res.writeHead(answer.status, { 'content-type': 'application/json', ...answer.headers });
 				res.end(answer.body === undefined ? '' : JSON.stringify(answer.body));
 			}
 		});

@@ -1,13 +1,9 @@
-import type {
-	ICredentialDataDecryptedObject,
-	ICredentialsDecrypted,
-	IDataObject,
-	IExecuteFunctions,
-	JsonObject,
-} from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, JsonObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { describeFailure, type HttpFailure, mayHaveBeenCarriedOut } from '../../shared/http';
+import { ProviderClient } from '../../shared/client';
+import { type Delivery, deliveryNote, type DeliverySettings } from '../../shared/delivery';
+import { describeFailure, type HttpFailure } from '../../shared/http';
 import { isObject } from '../../shared/values';
 
 export const KONNEK_CREDENTIAL = 'lineConnectorKonnekApi';
@@ -41,6 +37,8 @@ export function konnekApiError(
 	failure: HttpFailure,
 	path: string,
 	itemIndex: number,
+	/** The delivery engine's word on what became of the send (rate limit, maybe sent, not sent). */
+	note?: string,
 ): NodeApiError {
 	const body = isObject(failure.body) ? failure.body : {};
 	const meta = isObject(body.meta) ? body.meta : undefined;
@@ -64,11 +62,7 @@ export function konnekApiError(
 		lines.push(`Answer: ${failure.body.trim().slice(0, 200)}`);
 	}
 	lines.push(`POST ${path}`);
-	if (mayHaveBeenCarriedOut(failure)) {
-		lines.push(
-			'The message may have been sent anyway. It was not retried, because a repeated send could deliver it twice: check in Konnek before sending it again.',
-		);
-	}
+	if (note) lines.push(note);
 	return new NodeApiError(context.getNode(), { ...body, httpCode: status ?? null } as JsonObject, {
 		message,
 		description: lines.join('\n'),
@@ -78,22 +72,31 @@ export function konnekApiError(
 }
 
 /**
- * The one place the Konnek node talks to Konnek. Reads the credential once per execution. Sends
- * are never retried: Konnek documents no way to de-duplicate them.
+ * The one place the Konnek node talks to Konnek. Reads the credential once per execution. Every
+ * send goes through the delivery engine as a send without a key (Konnek documents no way to
+ * de-duplicate): it is repeated only when it certainly did not arrive (a 429, a refused
+ * connection), never after a server error or a lost answer.
  */
 export class KonnekClient {
 	private constructor(
 		private readonly context: IExecuteFunctions,
-		private readonly credentials: ICredentialsDecrypted,
-		readonly baseUrl: string,
+		private readonly client: ProviderClient,
 		readonly clientId: string,
 	) {}
 
-	static async create(context: IExecuteFunctions): Promise<KonnekClient> {
-		const data = await context.getCredentials<ICredentialDataDecryptedObject>(KONNEK_CREDENTIAL);
-		const baseUrl = String(data.baseUrl ?? '')
-			.trim()
-			.replace(/\/+$/, '');
+	static async create(
+		context: IExecuteFunctions,
+		settings?: DeliverySettings,
+	): Promise<KonnekClient> {
+		const client = await ProviderClient.create(context, KONNEK_CREDENTIAL, {
+			provider: 'Konnek',
+			baseUrlOf: (data) =>
+				String(data.baseUrl ?? '')
+					.trim()
+					.replace(/\/+$/, ''),
+			settings,
+		});
+		const baseUrl = client.baseUrl;
 		if (!/^https?:\/\/[^/\s]+/i.test(baseUrl)) {
 			throw new NodeOperationError(
 				context.getNode(),
@@ -104,18 +107,21 @@ export class KonnekClient {
 				},
 			);
 		}
-		const clientId = String(data.clientId ?? '').trim();
+		const clientId = String(client.data.clientId ?? '').trim();
 		if (clientId === '') {
 			throw new NodeOperationError(context.getNode(), 'The Konnek credential has no Client ID', {
 				description: 'Enter the client ID Konnek issued to you.',
 			});
 		}
-		return new KonnekClient(
-			context,
-			{ id: '', name: KONNEK_CREDENTIAL, type: KONNEK_CREDENTIAL, data },
-			baseUrl,
-			clientId,
-		);
+		return new KonnekClient(context, client, clientId);
+	}
+
+	get baseUrl(): string {
+		return this.client.baseUrl;
+	}
+
+	get delivery(): Delivery {
+		return this.client.delivery;
 	}
 
 	/** `/{channel}/send/{clientID}` */
@@ -125,29 +131,23 @@ export class KonnekClient {
 
 	async send(channelPath: string, body: IDataObject, itemIndex: number): Promise<KonnekAnswer> {
 		const path = this.sendPath(channelPath);
-		const helpers = this.context.helpers;
 		let response: { statusCode: number; body: unknown; headers: HttpFailure['headers'] };
 		try {
-			response = (await helpers.httpRequestWithAuthentication.call(
-				this.context,
-				KONNEK_CREDENTIAL,
-				{
-					method: 'POST',
-					url: this.baseUrl + path,
-					body,
-					json: true,
-					returnFullResponse: true,
-				},
-				{ credentialsDecrypted: this.credentials },
-			)) as typeof response;
+			response = await this.client.request({ method: 'POST', path, policy: 'unkeyedSend', body });
 		} catch (error) {
-			throw konnekApiError(this.context, describeFailure(error), path, itemIndex);
+			throw konnekApiError(
+				this.context,
+				describeFailure(error),
+				path,
+				itemIndex,
+				deliveryNote(error),
+			);
 		}
 		const answer = response.body;
 		const failure: HttpFailure = {
 			statusCode: response.statusCode,
 			body: answer,
-			headers: response.headers ?? {},
+			headers: response.headers,
 		};
 		if (!isObject(answer) || (!isObject(answer.meta) && !isObject(answer.data))) {
 			const error = konnekApiError(this.context, failure, path, itemIndex);
