@@ -6,6 +6,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import { deliveryField } from '../shared/deliveryOptions';
 import { deliveryReportDescription } from './actions/deliveryReport';
 import { messageDescription } from './actions/message';
 import { router } from './actions/router';
@@ -40,6 +41,7 @@ export class InfobipLine implements INodeType {
 			},
 			...messageDescription,
 			...deliveryReportDescription,
+			deliveryField('Infobip'),
 		],
 	};
 

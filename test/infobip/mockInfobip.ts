@@ -33,6 +33,9 @@ export interface MockRequest {
 export interface MockResponse {
 	status: number;
 	body?: unknown;
+	headers?: Record<string, string>;
+	/** Drop the connection instead of answering (after the request arrived): the node sees a reset. */
+	destroy?: boolean;
 }
 
 export type MockHandler = (
@@ -191,7 +194,14 @@ export async function startMockInfobip(): Promise<MockInfobip> {
 				requests.push(request);
 				const answer = await respond(request);
 				request.response = { status: answer.status, body: answer.body };
-				res.writeHead(answer.status, { 'content-type': 'application/json; charset=utf-8' });
+				if (answer.destroy) {
+					res.socket?.destroy();
+					return;
+				}
+				res.writeHead(answer.status, {
+					'content-type': 'application/json; charset=utf-8',
+					...answer.headers,
+				});
 				res.end(answer.body === undefined ? '' : JSON.stringify(answer.body));
 			})();
 		});

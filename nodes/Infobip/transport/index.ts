@@ -1,20 +1,9 @@
-import type {
-	ICredentialDataDecryptedObject,
-	ICredentialsDecrypted,
-	IDataObject,
-	IExecuteFunctions,
-	IHttpRequestMethods,
-	IHttpRequestOptions,
-	JsonObject,
-} from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, IHttpRequestMethods, JsonObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import {
-	describeFailure,
-	type HttpFailure,
-	mayHaveBeenCarriedOut,
-	withRetries,
-} from '../../shared/http';
+import { ProviderClient } from '../../shared/client';
+import { type Delivery, DeliveryFailure, type DeliverySettings } from '../../shared/delivery';
+import { describeFailure, type HttpFailure } from '../../shared/http';
 import { isObject } from '../../shared/values';
 
 export const INFOBIP_CREDENTIAL = 'lineConnectorInfobipApi';
@@ -25,7 +14,7 @@ export interface InfobipRequest {
 	path: string;
 	body?: IDataObject;
 	qs?: IDataObject;
-	/** Added to the error of a send that may have been accepted (e.g. how to look it up). */
+	/** Added to the error of a send that may have been carried out (e.g. how to look it up). */
 	lookupHint?: string;
 }
 
@@ -40,12 +29,16 @@ interface ApiErrorBody {
 	requestError?: { serviceException?: { messageId?: string; text?: string } };
 }
 
-/** Turns Infobip's error body into an error that shows every violation and what to do. */
+/**
+ * Turns Infobip's error body into an error that shows every violation and what to do, with the
+ * delivery engine's word on what became of the request.
+ */
 export function infobipApiError(
 	context: IExecuteFunctions,
 	failure: HttpFailure,
 	request: InfobipRequest,
 	itemIndex: number,
+	delivery?: Pick<DeliveryFailure, 'note' | 'outcome'>,
 ): NodeApiError {
 	const body = (isObject(failure.body) ? failure.body : {}) as ApiErrorBody;
 	const status = failure.statusCode;
@@ -70,15 +63,9 @@ export function infobipApiError(
 	for (const resource of body.resources ?? []) {
 		if (resource.url) lines.push(`${resource.name ?? 'See'}: ${resource.url}`);
 	}
-	if (status === 429)
-		lines.push('Infobip is limiting the request rate: send fewer requests at once.');
 	lines.push(`${request.method} ${request.path}`);
-	if (request.method !== 'GET' && mayHaveBeenCarriedOut(failure)) {
-		lines.push(
-			'Infobip may have accepted the messages before this failure. Nothing was retried, because a repeated send could deliver twice.',
-		);
-		if (request.lookupHint) lines.push(request.lookupHint);
-	}
+	if (delivery) lines.push(delivery.note);
+	if (delivery?.outcome === 'maybeSent' && request.lookupHint) lines.push(request.lookupHint);
 	return new NodeApiError(
 		context.getNode(),
 		{ ...body, httpCode: status ?? null } as unknown as JsonObject,
@@ -102,20 +89,26 @@ export function infobipBaseUrl(value: unknown): string {
 
 /**
  * The one place the Infobip LINE node talks to Infobip. Reads the credential once per execution.
- * Reads (GET) are retried after a 5xx or a dropped connection; sends never are: Infobip does not
- * de-duplicate them.
+ * Every request goes through the delivery engine: reads (GET) are repeated after a 5xx or a lost
+ * connection; sends only when they certainly did not arrive (a 429, a refused connection), as
+ * Infobip does not de-duplicate them.
  */
 export class InfobipClient {
 	private constructor(
 		private readonly context: IExecuteFunctions,
-		private readonly credentials: ICredentialsDecrypted,
-		readonly baseUrl: string,
+		private readonly client: ProviderClient,
 	) {}
 
-	static async create(context: IExecuteFunctions): Promise<InfobipClient> {
-		const data = await context.getCredentials<ICredentialDataDecryptedObject>(INFOBIP_CREDENTIAL);
-		const baseUrl = infobipBaseUrl(data.baseUrl);
-		if (!/^https?:\/\/[^/\s]+/i.test(baseUrl)) {
+	static async create(
+		context: IExecuteFunctions,
+		settings?: DeliverySettings,
+	): Promise<InfobipClient> {
+		const client = await ProviderClient.create(context, INFOBIP_CREDENTIAL, {
+			provider: 'Infobip',
+			baseUrlOf: (data) => infobipBaseUrl(data.baseUrl),
+			settings,
+		});
+		if (!/^https?:\/\/[^/\s]+/i.test(client.baseUrl)) {
 			throw new NodeOperationError(
 				context.getNode(),
 				'The Infobip credential has no valid Base URL',
@@ -125,35 +118,35 @@ export class InfobipClient {
 				},
 			);
 		}
-		return new InfobipClient(
-			context,
-			{ id: '', name: INFOBIP_CREDENTIAL, type: INFOBIP_CREDENTIAL, data },
-			baseUrl,
-		);
+		return new InfobipClient(context, client);
+	}
+
+	get baseUrl(): string {
+		return this.client.baseUrl;
+	}
+
+	get delivery(): Delivery {
+		return this.client.delivery;
 	}
 
 	async request<T = IDataObject>(request: InfobipRequest, itemIndex: number): Promise<T> {
-		const options: IHttpRequestOptions = {
-			method: request.method,
-			url: this.baseUrl + request.path,
-			json: true,
-		};
-		if (request.body !== undefined) options.body = request.body;
-		if (request.qs) options.qs = request.qs;
 		try {
-			const body = await withRetries(
-				async () =>
-					await this.context.helpers.httpRequestWithAuthentication.call(
-						this.context,
-						INFOBIP_CREDENTIAL,
-						options,
-						{ credentialsDecrypted: this.credentials },
-					),
-				request.method === 'GET',
-			);
-			return (isObject(body) ? body : {}) as T;
+			const response = await this.client.request({
+				method: request.method,
+				path: request.path,
+				policy: request.method === 'GET' ? 'read' : 'unkeyedSend',
+				body: request.body,
+				qs: request.qs,
+			});
+			return (isObject(response.body) ? response.body : {}) as T;
 		} catch (error) {
-			throw infobipApiError(this.context, describeFailure(error), request, itemIndex);
+			throw infobipApiError(
+				this.context,
+				describeFailure(error),
+				request,
+				itemIndex,
+				error instanceof DeliveryFailure ? error : undefined,
+			);
 		}
 	}
 }
