@@ -14,6 +14,7 @@ import type { HttpFailure } from './http';
 /** Any n8n context that may call a provider: action node, trigger hooks, webhook, dropdowns. */
 export type ProviderContext = Pick<IExecuteFunctions, 'getCredentials' | 'getNode'> & {
 	helpers: Pick<IExecuteFunctions['helpers'], 'httpRequestWithAuthentication'>;
+	getExecutionCancelSignal?: IExecuteFunctions['getExecutionCancelSignal'];
 };
 
 export interface ProviderRequest {
@@ -79,7 +80,7 @@ export class ProviderClient {
 		settings: DeliverySettings,
 	) {
 		this.credentials = { id: '', name: credentialType, type: credentialType, data };
-		this.delivery = new Delivery(provider, settings);
+		this.delivery = new Delivery(provider, settings, context.getExecutionCancelSignal?.());
 	}
 
 	/** `baseUrlOf` reads the base URL from the credential's data (no trailing slash). */

@@ -112,12 +112,29 @@ export interface DeliveryStats {
 	rateLimitWaitMs: number;
 }
 
+/** Waits `ms`, or less when the execution is cancelled meanwhile. */
+async function wait(ms: number, signal?: AbortSignal): Promise<void> {
+	if (!signal) return await sleep(ms);
+	if (signal.aborted) return;
+	let onAbort = () => {};
+	const aborted = new Promise<void>((resolve) => (onAbort = resolve));
+	signal.addEventListener('abort', onAbort, { once: true });
+	try {
+		await Promise.race([sleep(ms), aborted]);
+	} finally {
+		signal.removeEventListener('abort', onAbort);
+	}
+}
+
 /** Spaces requests out: a speed limit, and a pause every request honours after a 429. */
 class Pace {
 	private nextSlot = 0;
 	private pausedUntil = 0;
 
-	constructor(private readonly intervalMs: number) {}
+	constructor(
+		private readonly intervalMs: number,
+		private readonly signal?: AbortSignal,
+	) {}
 
 	async enter(): Promise<void> {
 		for (;;) {
@@ -125,7 +142,8 @@ class Pace {
 			const start = Math.max(now, this.pausedUntil, this.intervalMs ? this.nextSlot : 0);
 			if (this.intervalMs) this.nextSlot = start + this.intervalMs;
 			if (start <= now) return;
-			await sleep(start - now);
+			await wait(start - now, this.signal);
+			if (this.signal?.aborted) return;
 			// Go again only when a 429 moved the pause past the slot this request waited for.
 			if (this.pausedUntil <= start) return;
 		}
@@ -153,8 +171,10 @@ export class Delivery {
 		/** The provider's name in notes, e.g. `LINE`. */
 		private readonly provider: string,
 		readonly settings: DeliverySettings = DEFAULT_DELIVERY,
+		/** The execution's cancel signal: once it fires, nothing more is sent and no wait goes on. */
+		private readonly signal?: AbortSignal,
 	) {
-		this.pace = new Pace(settings.minIntervalMs);
+		this.pace = new Pace(settings.minIntervalMs, signal);
 	}
 
 	async run<T>(policy: RequestPolicy, attempt: () => Promise<T>): Promise<T> {
@@ -163,6 +183,7 @@ export class Delivery {
 		let rateLimitWaited = 0;
 		for (;;) {
 			await this.pace.enter();
+			if (this.signal?.aborted) throw this.cancelled();
 			let error: unknown;
 			try {
 				return await attempt();
@@ -196,8 +217,13 @@ export class Delivery {
 				throw this.failed(error, failure, outcome, attempts, policy);
 			}
 			this.stats.retried++;
-			await sleep(backoffMs(attempts - 1, SERVER_RETRY_BASE_MS, SERVER_RETRY_CAP_MS));
+			await wait(backoffMs(attempts - 1, SERVER_RETRY_BASE_MS, SERVER_RETRY_CAP_MS), this.signal);
 		}
+	}
+
+	private cancelled(): DeliveryFailure {
+		const note = 'The execution was cancelled, so this request was not sent.';
+		return new DeliveryFailure(new Error(note), { headers: {} }, 'notSent', note);
 	}
 
 	private failed(

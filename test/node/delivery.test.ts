@@ -1,6 +1,6 @@
 import type { IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workflow';
 
-import { runNode } from '../support/engine';
+import { runNode, type RunControl } from '../support/engine';
 import type { MockRequest } from '../support/mockLine';
 import {
 	apiRequests,
@@ -449,6 +449,43 @@ describe('derived retry keys', () => {
 				},
 			);
 			expect(header(apiRequests(line.mock)[0], 'x-line-retry-key')).toBe(key);
+		},
+		LONG,
+	);
+});
+
+describe('cancelling the execution', () => {
+	it(
+		'stops the run at once: no wait goes on, nothing more is sent, the rest is reported not sent',
+		async () => {
+			realWaits = true;
+			let sawThird: () => void = () => {};
+			const third = new Promise<void>((resolve) => (sawThird = resolve));
+			line.mock.on('POST', '/v2/bot/message/push', () => {
+				if (line.mock.requestsTo('POST', '/v2/bot/message/push').length >= 3) sawThird();
+				return undefined;
+			});
+			let control: RunControl | undefined;
+			// One push a second, every item on its own under continueOnFail: without honouring the
+			// cancel, the node would go on waiting out its speed limit for another 97 items.
+			void runNode({
+				nodeType,
+				parameters: pushCampaign({ speedLimit: 1 }),
+				credentials: tokenCredential(line.mock),
+				input: campaign(100),
+				continueOnFail: true,
+				onStarted: (started) => (control = started),
+			});
+			await third;
+			control!.cancel();
+			const [output] = (await control!.nodeSettled) ?? [];
+			const sent = line.mock.deliveries().length;
+			expect(apiRequests(line.mock)).toHaveLength(sent);
+			expect(output).toHaveLength(100);
+			const cancelled = output.filter((item) =>
+				String(item.json.errorDetails ?? '').includes('The execution was cancelled'),
+			);
+			expect(cancelled).toHaveLength(100 - sent);
 		},
 		LONG,
 	);

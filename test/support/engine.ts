@@ -67,6 +67,18 @@ export interface RunNodeOptions {
 	 * continues the failed one's execution data without the failed node's last (errored) run.
 	 */
 	retryOf?: RunNodeResult;
+	/**
+	 * Called once the run has started, with a way to cancel it (as n8n's Stop button does: the
+	 * engine aborts the execution's signal) and a promise that settles when the node's execute ends.
+	 * A cancelled run's promise may never settle: await `nodeSettled` instead.
+	 */
+	onStarted?: (control: RunControl) => void;
+}
+
+export interface RunControl {
+	cancel: () => void;
+	/** Settles with what the node's execute returned (undefined when it threw). */
+	nodeSettled: Promise<INodeExecutionData[][] | undefined>;
 }
 
 export interface CredentialSave {
@@ -130,6 +142,14 @@ function inputTrigger(input: IDataObject[]): INodeType {
 
 interface Capture {
 	thrown?: unknown;
+	settled: Promise<INodeExecutionData[][] | undefined>;
+	settle: (output?: INodeExecutionData[][]) => void;
+}
+
+function newCapture(): Capture {
+	let settle: Capture['settle'] = () => {};
+	const settled = new Promise<INodeExecutionData[][] | undefined>((resolve) => (settle = resolve));
+	return { settled, settle };
 }
 
 /** Wraps execute only to keep the thrown error object (the run data holds a plain copy). */
@@ -138,11 +158,15 @@ function capturingNodeType(nodeType: INodeType, capture: Capture): INodeType {
 	const execute = nodeType.execute;
 	const wrapped = Object.create(nodeType) as INodeType;
 	wrapped.execute = async function (this: IExecuteFunctions) {
+		let output: INodeExecutionData[][] | undefined;
 		try {
-			return await execute.call(this);
+			output = (await execute.call(this)) as INodeExecutionData[][];
+			return output;
 		} catch (error) {
 			capture.thrown = error;
 			throw error;
+		} finally {
+			capture.settle(output);
 		}
 	};
 	return wrapped;
@@ -441,7 +465,7 @@ let executionCounter = 0;
 
 export async function runNode(options: RunNodeOptions): Promise<RunNodeResult> {
 	const credentials = options.credentials === undefined ? [] : [options.credentials].flat();
-	const capture: Capture = {};
+	const capture = newCapture();
 	const trigger = inputTrigger(options.input ?? [{}]);
 	const nodes = buildNodes(options, credentials);
 	const connections = {
@@ -479,11 +503,13 @@ export async function runNode(options: RunNodeOptions): Promise<RunNodeResult> {
 					nodeExecutionStack: [{ node: nodes[0], data: { main: [[{ json: {} }]] }, source: null }],
 				},
 			});
-	const run = await new WorkflowExecute(
+	const execution = new WorkflowExecute(
 		additionalDataFor(credentialsHelper, hooks, executionId),
 		mode,
 		runExecutionData,
 	).processRunExecutionData(workflow);
+	options.onStarted?.({ cancel: () => execution.cancel(), nodeSettled: capture.settled });
+	const run = await execution;
 
 	const runs = run.data.resultData.runData[NODE_NAME] ?? [];
 	const taskData = runs[runs.length - 1];
