@@ -138,7 +138,7 @@ describe("klink.cloud's errors", () => {
 		expect(result.error?.description).toContain("check the token's abilities");
 	});
 
-	it('an HTML gateway page becomes its text; a write is not retried', async () => {
+	it('an HTML gateway page becomes its text; a write is not repeated', async () => {
 		klink.mock.on('POST', '/api/v1/tickets', () => ({
 			status: 502,
 			body: '<html><body><h1>502 Bad Gateway</h1></body></html>',
