@@ -14,6 +14,7 @@ Options (or environment variables):
   --channel-secret <s>   LINE_SANDBOX_CHANNEL_SECRET  default ${DEFAULT_SANDBOX_CHANNEL.secret}
   --access-token <t>     LINE_SANDBOX_ACCESS_TOKEN    default ${DEFAULT_SANDBOX_CHANNEL.accessToken}
   --openapi-dir <dir>    LINE_OPENAPI_DIR             default ../shared/line-openapi
+  --rate-limit <n>       LINE_SANDBOX_RATE_LIMIT      message sends per second before 429 (default: none)
   --quiet                                             do not print each request
   --help
 `;
@@ -28,6 +29,7 @@ function options() {
 			'channel-secret': { type: 'string' },
 			'access-token': { type: 'string' },
 			'openapi-dir': { type: 'string' },
+			'rate-limit': { type: 'string' },
 			quiet: { type: 'boolean' },
 			help: { type: 'boolean' },
 		},
@@ -37,8 +39,14 @@ function options() {
 	if (!Number.isInteger(port) || port < 0 || port > 65535) {
 		throw new Error(`--port: not a port number (${values.port ?? env.LINE_SANDBOX_PORT})`);
 	}
+	const rateLimit = values['rate-limit'] ?? env.LINE_SANDBOX_RATE_LIMIT;
+	const rateLimitPerSecond = rateLimit === undefined ? undefined : Number(rateLimit);
+	if (rateLimitPerSecond !== undefined && !(rateLimitPerSecond > 0)) {
+		throw new Error(`--rate-limit: not a number of sends per second (${rateLimit})`);
+	}
 	return {
 		help: values.help === true,
+		rateLimitPerSecond,
 		quiet: values.quiet === true,
 		port,
 		host: values.host ?? env.LINE_SANDBOX_HOST,

@@ -40,6 +40,8 @@ export interface SandboxOptions {
 	webhookTimeoutMs?: number;
 	/** LINE's OpenAPI documents (default $LINE_OPENAPI_DIR, else ../shared/line-openapi of the repo). */
 	openApiDir?: string;
+	/** Message sends accepted per second; more are answered 429 like LINE's rate limit (default: no limit). */
+	rateLimitPerSecond?: number;
 	/** Called with a line for each API call and webhook delivery (the CLI prints them). */
 	log?: (line: string) => void;
 }
@@ -113,6 +115,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 		channelAccessToken: channel.accessToken,
 		channelId: channel.id,
 		channelSecret: channel.secret,
+		rateLimitPerSecond: options.rateLimitPerSecond,
 	});
 	const store = new SandboxStore(options.replyTokenTtlMs ?? 60_000);
 	const core: SandboxCore = {

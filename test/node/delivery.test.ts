@@ -1,7 +1,7 @@
 import type { IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workflow';
 
 import { runNode, type RunControl } from '../support/engine';
-import type { MockRequest } from '../support/mockLine';
+import { startMockLine, type MockLine, type MockRequest } from '../support/mockLine';
 import {
 	apiRequests,
 	builder,
@@ -486,6 +486,35 @@ describe('cancelling the execution', () => {
 				String(item.json.errorDetails ?? '').includes('The execution was cancelled'),
 			);
 			expect(cancelled).toHaveLength(100 - sent);
+		},
+		LONG,
+	);
+});
+
+describe('against a rate limit of 50 sends per second', () => {
+	let limited: MockLine;
+	beforeAll(async () => {
+		limited = await startMockLine({ rateLimitPerSecond: 50 });
+	});
+	afterAll(async () => await limited.close());
+	beforeEach(() => limited.reset());
+
+	it.each([
+		['without a speed limit: the 429s are waited out', {}],
+		['with a speed limit of 40 per second: hardly a 429', { speedLimit: 40 }],
+	])(
+		'200 pushes, %s, and every message arrives exactly once',
+		async (_case, delivery) => {
+			realWaits = true;
+			const input = campaign(200);
+			const result = await runLine(limited, pushCampaign(delivery), { input });
+			expect(result.error).toBeUndefined();
+			expectEachOnce(
+				deliveredTexts(limited.deliveries()),
+				input.map(({ text }) => text as string),
+			);
+			expect(result.items).toHaveLength(200);
+			expect(result.items.filter((item) => item.json.error)).toEqual([]);
 		},
 		LONG,
 	);

@@ -56,6 +56,8 @@ export interface MockLineOptions {
 	channelSecret?: string;
 	/** Validate requests against the OpenAPI documents (default true). */
 	validate?: boolean;
+	/** Message sends accepted per second (a sliding window); more get 429 like LINE's rate limit. */
+	rateLimitPerSecond?: number;
 }
 
 export interface MockLine {
@@ -157,6 +159,17 @@ function drawFault(faults: ActiveFaults | undefined, path: string): FaultKind | 
 	return undefined;
 }
 
+/** Whether a send exceeds the rate limit (one second's sliding window); counts it if not. */
+function overRateLimit(state: MockState, request: MockRequest): boolean {
+	const limit = state.rateLimit;
+	if (!limit || !SEND_PATHS.test(request.path)) return false;
+	const now = Date.now();
+	while (limit.recent.length > 0 && limit.recent[0] <= now - 1000) limit.recent.shift();
+	if (limit.recent.length >= limit.perSecond) return true;
+	limit.recent.push(now);
+	return false;
+}
+
 const RATE_LIMITED = { message: 'The API rate limit has been exceeded. Try again later.' };
 
 export const DEFAULT_CHANNEL_ACCESS_TOKEN = 'test-channel-access-token';
@@ -181,7 +194,11 @@ interface AcceptedRetry {
 }
 
 interface MockState {
-	options: Required<Omit<MockLineOptions, 'channelAccessToken'>> & { staticTokens: Set<string> };
+	options: Required<Omit<MockLineOptions, 'channelAccessToken' | 'rateLimitPerSecond'>> & {
+		staticTokens: Set<string>;
+	};
+	/** Arrival times of the sends within the rate limit's window. */
+	rateLimit?: { perSecond: number; recent: number[] };
 	requests: MockRequest[];
 	handlers: ProgrammedHandler[];
 	retryKeys: Map<string, AcceptedRetry>;
@@ -211,6 +228,9 @@ export async function startMockLine(options: MockLineOptions = {}): Promise<Mock
 		liveTokens: new Set(),
 		narrowcasts: new Map(),
 		hanging: new Set(),
+		rateLimit: options.rateLimitPerSecond
+			? { perSecond: options.rateLimitPerSecond, recent: [] }
+			: undefined,
 	};
 
 	const server = http.createServer((req, res) => {
@@ -371,7 +391,7 @@ async function handleHttp(
 		return;
 	}
 	const answer =
-		fault === 'rateLimit' || fault === 'rateLimitRetryAfter'
+		fault === 'rateLimit' || fault === 'rateLimitRetryAfter' || overRateLimit(state, request)
 			? {
 					status: 429,
 					body: RATE_LIMITED,
