@@ -31,7 +31,7 @@ const properties: INodeProperties[] = [
 				typeOptions: { minValue: 1, maxValue: 50 },
 				default: 10,
 				description:
-					'How many pushes may be on their way to LINE at once. Pushes to the same chat are always sent one after another, in item order. Lower it if LINE answers 429 (too many requests).',
+					'How many pushes may be on their way to LINE at once. Pushes to the same chat are always sent one after another, in item order. A 429 (too many requests) is waited out; to stay under a rate limit, set Delivery → Speed Limit.',
 			},
 		],
 	),
