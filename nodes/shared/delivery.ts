@@ -12,9 +12,11 @@ import { describeFailure, header, type HttpFailure } from './http';
  * How a request may be repeated after a failure.
  * - `read`: repeatable, it changes nothing;
  * - `keyedSend`: repeatable, the provider recognises the repeat by its idempotency key;
- * - `unkeyedSend`: repeated only when it was certainly not carried out (429, no connection made).
+ * - `unkeyedSend`: repeated only when it was certainly not carried out (429, no connection made);
+ * - `consumingRead`: a read that hands data out once (e.g. Infobip's delivery reports), repeated
+ *   like an unkeyed send: a repeat after a lost answer would get the next data, not the lost.
  */
-export type RequestPolicy = 'read' | 'keyedSend' | 'unkeyedSend';
+export type RequestPolicy = 'read' | 'keyedSend' | 'unkeyedSend' | 'consumingRead';
 
 /** What a failure says about the request, whatever its policy. */
 type FailureKind =
@@ -208,7 +210,8 @@ export class Delivery {
 			}
 			attempts++;
 			const repeatable =
-				kind === 'notConnected' || (kind === 'ambiguous' && policy !== 'unkeyedSend');
+				kind === 'notConnected' ||
+				(kind === 'ambiguous' && (policy === 'read' || policy === 'keyedSend'));
 			if (!repeatable || attempts >= this.settings.maxAttempts) {
 				const outcome =
 					kind === 'ambiguous' || (kind === 'final' && policy !== 'read' && !failure.statusCode)
@@ -244,6 +247,8 @@ export class Delivery {
 				: `No connection to ${this.provider}${tries}: the request was not sent.`;
 		} else if (policy === 'keyedSend') {
 			note = `No reliable answer from ${this.provider}${tries}: the message may have been accepted. Running this again is safe: the same retry key makes ${this.provider} ignore a message it already accepted.`;
+		} else if (policy === 'consumingRead') {
+			note = `No reliable answer from ${this.provider}${tries}: what it handed out in the lost answer may not be handed out again. The request was not repeated.`;
 		} else if (policy === 'unkeyedSend') {
 			note = `No reliable answer from ${this.provider}${tries}: the message may have been sent. It was not repeated, because ${this.provider} cannot recognise a repeated send and it could arrive twice: check before sending it again.`;
 		} else {

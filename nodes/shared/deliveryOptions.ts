@@ -45,7 +45,7 @@ export function deliveryField(provider: string): INodeProperties {
 				typeOptions: { minValue: 0 },
 				default: 0,
 				description:
-					'At most this many requests per Speed Limit Unit, spread evenly over the whole run (0 for no limit). A push is one request; a multicast of up to 500 recipients is one request.',
+					'At most this many requests per Speed Limit Unit, spread evenly over the whole run (0 for no limit). A request counts once, whatever the number of recipients in it.',
 			},
 			{
 				displayName: 'Speed Limit Unit',

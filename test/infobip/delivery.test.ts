@@ -196,7 +196,7 @@ describe('a send whose answer was lost is not repeated, and says it may have bee
 	);
 
 	it(
-		'a dropped connection on a send: one connection only; on a read: Attempts per Request',
+		'a dropped connection: one connection only, for a send and for a delivery-report read (reports are handed out once)',
 		async () => {
 			let connections = 0;
 			const server = net.createServer((socket) => {
@@ -218,14 +218,11 @@ describe('a send whose answer was lost is not repeated, and says it may have bee
 
 				connections = 0;
 				const read = await runInfobip(infobip.mock, reports(), { credentials });
-				expect(connections).toBe(3);
-				// Backoff with jitter: 0.25–0.5 s, then 0.5–1 s.
-				expect(mockWaits).toHaveLength(2);
-				expect(mockWaits[0]).toBeGreaterThanOrEqual(250);
-				expect(mockWaits[0]).toBeLessThanOrEqual(500);
-				expect(mockWaits[1]).toBeGreaterThanOrEqual(500);
-				expect(mockWaits[1]).toBeLessThanOrEqual(1000);
-				expect(read.error?.description).toContain('No reliable answer from Infobip (3 attempts).');
+				expect(connections).toBe(1);
+				expect(mockWaits).toEqual([]);
+				expect(read.error?.description).toContain(
+					'what it handed out in the lost answer may not be handed out again',
+				);
 				expect(shown(read)).not.toContain('may have been sent');
 			} finally {
 				await new Promise<void>((resolve) => server.close(() => resolve()));
@@ -261,17 +258,20 @@ describe('a send whose answer was lost is not repeated, and says it may have bee
 	);
 });
 
-describe('reads are repeated', () => {
+describe('delivery-report reads (Infobip hands each report out once)', () => {
 	it(
-		'a 500 on Get Delivery Reports is repeated and then succeeds',
+		'a 500 on Get Delivery Reports is not repeated, so no report is skipped unseen; a 429 is',
 		async () => {
 			infobip.mock.addReports([deliveryReport({ messageId: 'm-1' })]);
 			infobip.mock.once('GET', '/line/1/reports', () => ({ status: 500, body: E500 }));
+			const failed = await runInfobip(infobip.mock, reports());
+			expect(reportRequests(infobip.mock).map((r) => r.response.status)).toEqual([500]);
+			expect(mockWaits).toEqual([]);
+			expect(failed.error?.description).toContain('may not be handed out again');
+
+			infobip.mock.once('GET', '/line/1/reports', () => ({ status: 429, body: E500 }));
 			const items = await runInfobipOk(infobip.mock, reports());
-			expect(reportRequests(infobip.mock).map((r) => r.response.status)).toEqual([500, 200]);
-			expect(mockWaits).toHaveLength(1);
-			expect(mockWaits[0]).toBeGreaterThanOrEqual(250);
-			expect(mockWaits[0]).toBeLessThanOrEqual(500);
+			expect(reportRequests(infobip.mock).map((r) => r.response.status)).toEqual([500, 429, 200]);
 			expect(items.map((item) => item.json.messageId)).toEqual(['m-1']);
 		},
 		IO,

@@ -2,7 +2,12 @@ import type { IDataObject, IExecuteFunctions, IHttpRequestMethods, JsonObject } 
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { ProviderClient } from '../../shared/client';
-import { type Delivery, DeliveryFailure, type DeliverySettings } from '../../shared/delivery';
+import {
+	type Delivery,
+	DeliveryFailure,
+	type DeliverySettings,
+	type RequestPolicy,
+} from '../../shared/delivery';
 import { describeFailure, type HttpFailure } from '../../shared/http';
 import { isObject } from '../../shared/values';
 
@@ -16,6 +21,8 @@ export interface InfobipRequest {
 	qs?: IDataObject;
 	/** Added to the error of a send that may have been carried out (e.g. how to look it up). */
 	lookupHint?: string;
+	/** Default: GET requests are reads, everything else a send Infobip does not de-duplicate. */
+	policy?: RequestPolicy;
 }
 
 /** Infobip's error body: `{ errorCode, description, action, violations: [{ property, violation }], resources }`. */
@@ -134,7 +141,7 @@ export class InfobipClient {
 			const response = await this.client.request({
 				method: request.method,
 				path: request.path,
-				policy: request.method === 'GET' ? 'read' : 'unkeyedSend',
+				policy: request.policy ?? (request.method === 'GET' ? 'read' : 'unkeyedSend'),
 				body: request.body,
 				qs: request.qs,
 			});

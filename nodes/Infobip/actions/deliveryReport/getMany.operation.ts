@@ -100,7 +100,14 @@ export const getMany: InfobipOperation = {
 				const reports = await collectPages<IDataObject>(async (_cursor, wanted) => {
 					const limit = Math.min(MAX_BATCH, wanted);
 					const body = await client.request<{ results?: IDataObject[] }>(
-						{ method: 'GET', path: REPORTS_PATH, qs: { ...filters, limit } },
+						// Infobip hands each report out once: a repeat after a lost answer would get
+						// the next reports, and the lost ones would look fetched.
+						{
+							method: 'GET',
+							path: REPORTS_PATH,
+							qs: { ...filters, limit },
+							policy: 'consumingRead',
+						},
 						itemIndex,
 					);
 					batches++;
