@@ -45,7 +45,7 @@ interface ContractCase {
 	output: (request: MockRequest) => IDataObject | IDataObject[];
 	/** The binary data of the output item, for downloads. */
 	binary?: (request: MockRequest) => IDataObject;
-	/** Multicast pairs each request with the list of items it covered. */
+	/** The output item's pairedItem (default `{ item: 0 }`); per-request multicast output lists the items. */
 	pairedItem?: unknown;
 }
 
@@ -287,6 +287,28 @@ const contracts: Record<string, ContractCase[]> = {
 					notificationDisabled: true,
 					customAggregationUnits: ['spring_campaign'],
 				},
+				retryKey: true,
+			},
+			output: (request) => ({
+				requestId: lineRequestId(request),
+				retryKey: retryKeyOf(request),
+				recipientCount: 2,
+				recipients: [USER, USER_2],
+			}),
+		},
+		{
+			name: 'multicast with one output item per request',
+			parameters: {
+				resource: 'message',
+				operation: 'sendMulticast',
+				to: `${USER}, ${USER_2}`,
+				...hello,
+				options: { outputPerRequest: true },
+			},
+			request: {
+				method: 'POST',
+				path: '/v2/bot/message/multicast',
+				body: { to: [USER, USER_2], messages: HELLO },
 				retryKey: true,
 			},
 			output: (request) => ({

@@ -23,7 +23,7 @@ import {
 
 const line = useMockLine();
 
-// The transport waits before retrying with n8n-workflow's `sleep`; record the waits instead.
+// The delivery engine waits before retrying with n8n-workflow's `sleep`; record the waits instead.
 const mockWaits: number[] = [];
 jest.mock('n8n-workflow', () => ({
 	...jest.requireActual<object>('n8n-workflow'),
@@ -131,7 +131,10 @@ describe('option on', () => {
 		const pushes = line.mock.requestsTo('POST', PUSH);
 		expect(pushes.map((r) => r.response.status)).toEqual([500, 200]);
 		expect(header(pushes[1], 'x-line-retry-key')).toBe(header(pushes[0], 'x-line-retry-key'));
-		expect(mockWaits).toEqual([300]);
+		// One wait before the second attempt: 250–500 ms (500 ms backoff with jitter).
+		expect(mockWaits).toHaveLength(1);
+		expect(mockWaits[0]).toBeGreaterThanOrEqual(250);
+		expect(mockWaits[0]).toBeLessThanOrEqual(500);
 		expect(items[0].json).toMatchObject({ deliveredBy: 'push', requestId: pushes[1].requestId });
 	});
 
@@ -153,7 +156,27 @@ describe('option on', () => {
 		line.mock.once('POST', REPLY, () => ({ status: 500, body: { message: 'Internal error' } }));
 		const result = await runLine(line.mock, reply(withFallback), { input: [event()] });
 		expect(result.error?.httpCode).toBe('500');
+		expect(line.mock.requestsTo('POST', REPLY)).toHaveLength(1);
 		expect(line.mock.requestsTo('POST', PUSH)).toEqual([]);
+		expect(mockWaits).toEqual([]);
+		expect(result.error?.description).toContain(
+			'No reliable answer from LINE: the message may have been sent.',
+		);
+	});
+
+	it('a push after the fallback that keeps failing says running again is safe (same retry key)', async () => {
+		line.mock
+			.once('POST', REPLY, () => INVALID_TOKEN)
+			.on('POST', PUSH, () => ({ status: 500, body: { message: 'Internal error' } }));
+		const result = await runLine(line.mock, reply(withFallback), { input: [event()] });
+		const pushes = line.mock.requestsTo('POST', PUSH);
+		expect(pushes).toHaveLength(3);
+		expect(header(pushes[0], 'x-line-retry-key')).toMatch(UUID);
+		expect(new Set(pushes.map((r) => header(r, 'x-line-retry-key'))).size).toBe(1);
+		expect(result.error?.httpCode).toBe('500');
+		expect(result.error?.description).toContain(
+			'No reliable answer from LINE (3 attempts): the message may have been accepted. Running this again is safe',
+		);
 	});
 
 	it('a Push To that is not a LINE ID is refused before anything is sent, naming the field and item', async () => {

@@ -2,12 +2,14 @@ import net from 'node:net';
 import type { AddressInfo } from 'node:net';
 import type { INodeParameters } from 'n8n-workflow';
 
+import { runNode } from '../support/engine';
 import type { MockLine } from '../support/mockLine';
 import {
 	apiRequests,
 	header,
 	hello,
 	HELLO,
+	nodeType,
 	REPLY_TOKEN,
 	RETRY_KEY,
 	runLine,
@@ -27,9 +29,10 @@ import {
 
 const line = useMockLine();
 
-// The transport waits between attempts with n8n-workflow's `sleep`. Recording the waits instead
-// of spending them asserts the schedule (300 ms, then 1 s) and keeps this file fast; everything
-// else of n8n-workflow is the real module.
+// The delivery engine waits between attempts with n8n-workflow's `sleep`. Recording the waits
+// instead of spending them asserts the schedule (with jitter: 250–500 ms before the 2nd attempt,
+// 500–1000 ms before the 3rd) and keeps this file fast; everything else of n8n-workflow is the
+// real module.
 const mockWaits: number[] = [];
 jest.mock('n8n-workflow', () => ({
 	...jest.requireActual<object>('n8n-workflow'),
@@ -40,6 +43,25 @@ jest.mock('n8n-workflow', () => ({
 beforeEach(() => {
 	mockWaits.length = 0;
 });
+afterEach(() => {
+	jest.restoreAllMocks();
+});
+
+/** Each recorded wait lies in its [min, max] range (in ms), and there are exactly that many. */
+function expectWaitsWithin(ranges: Array<[number, number]>) {
+	expect(mockWaits).toHaveLength(ranges.length);
+	mockWaits.forEach((wait, n) => {
+		expect(wait).toBeGreaterThanOrEqual(ranges[n][0]);
+		expect(wait).toBeLessThanOrEqual(ranges[n][1]);
+	});
+}
+
+/** Before the 2nd attempt and before the 3rd: between half and all of 500 ms · 2^n. */
+const BEFORE_2ND: [number, number] = [250, 500];
+const BEFORE_3RD: [number, number] = [500, 1000];
+
+const shown = (error?: { message: string; description?: string | null }) =>
+	`${error?.message}\n${error?.description ?? ''}`;
 
 const SERVER_ERROR = { status: 500, body: { message: 'An error occurred in the internal server' } };
 
@@ -88,7 +110,7 @@ describe.each(retryKeyedSends.map((send) => [send.operation, send] as const))(
 			expect(items).toHaveLength(1);
 			expect(items[0].json).toMatchObject({ requestId: requests[1].requestId, retryKey: keys[0] });
 			expect(items[0].json.alreadyAccepted).toBeUndefined();
-			expect(mockWaits).toEqual([300]);
+			expectWaitsWithin([BEFORE_2ND]);
 		});
 
 		it("reports LINE's 409 for an already accepted key as a success with the accepted request ID", async () => {
@@ -146,17 +168,68 @@ describe.each(retryKeyedSends.map((send) => [send.operation, send] as const))(
 );
 
 describe('retries', () => {
-	it('gives up after two retries, every attempt with the same key, and shows the last error', async () => {
+	it('gives up after three attempts, every attempt with the same key, and says a rerun is safe', async () => {
 		line.mock.on('POST', '/v2/bot/message/push', () => SERVER_ERROR);
 		const result = await runLine(line.mock, sendParameters(retryKeyedSends[0]));
 		const requests = apiRequests(line.mock);
 		expect(requests).toHaveLength(3);
-		expect(new Set(requests.map((r) => header(r, 'x-line-retry-key'))).size).toBe(1);
-		expect(mockWaits).toEqual([300, 1000]);
+		const keys = requests.map((r) => header(r, 'x-line-retry-key'));
+		expect(keys[0]).toMatch(UUID);
+		expect(new Set(keys).size).toBe(1);
+		requests.forEach((r) => expect(r.body).toEqual(requests[0].body));
+		expectWaitsWithin([BEFORE_2ND, BEFORE_3RD]);
+		expect(result.status).toBe('error');
 		expect(result.error).toMatchObject({
 			message: expect.stringContaining('An error occurred in the internal server'),
 			httpCode: '500',
 		});
+		const text = shown(result.error);
+		expect(text).toContain(
+			'No reliable answer from LINE (3 attempts): the message may have been accepted. Running this again is safe',
+		);
+		expect(text).toContain('This run stopped: 0 of 1 item(s) were sent.');
+		expect(text).toContain('Failed: items 0 (see above).');
+	});
+
+	it('the waits are jittered from half to all of 500 ms · 2^n', async () => {
+		line.mock.on('POST', '/v2/bot/message/push', () => SERVER_ERROR);
+		jest.spyOn(Math, 'random').mockReturnValue(0);
+		await runLine(line.mock, sendParameters(retryKeyedSends[0]));
+		expect(mockWaits).toEqual([250, 500]);
+
+		line.mock.reset();
+		line.mock.on('POST', '/v2/bot/message/push', () => SERVER_ERROR);
+		mockWaits.length = 0;
+		jest.spyOn(Math, 'random').mockReturnValue(0.999999);
+		await runLine(line.mock, sendParameters(retryKeyedSends[0]));
+		expect(mockWaits).toEqual([500, 1000]);
+	});
+
+	it('Delivery → Attempts per Request sets how often a request is tried', async () => {
+		line.mock.on('POST', '/v2/bot/message/push', () => SERVER_ERROR);
+		const five = await runLine(line.mock, {
+			...sendParameters(retryKeyedSends[0]),
+			delivery: { maxAttempts: 5 },
+		});
+		const requests = apiRequests(line.mock);
+		expect(requests).toHaveLength(5);
+		expect(new Set(requests.map((r) => header(r, 'x-line-retry-key'))).size).toBe(1);
+		expectWaitsWithin([BEFORE_2ND, BEFORE_3RD, [1000, 2000], [2000, 4000]]);
+		expect(shown(five.error)).toContain('No reliable answer from LINE (5 attempts)');
+
+		line.mock.reset();
+		line.mock.on('POST', '/v2/bot/message/push', () => SERVER_ERROR);
+		mockWaits.length = 0;
+		const one = await runLine(line.mock, {
+			...sendParameters(retryKeyedSends[0]),
+			delivery: { maxAttempts: 1 },
+		});
+		expect(apiRequests(line.mock)).toHaveLength(1);
+		expect(mockWaits).toEqual([]);
+		expect(one.error?.httpCode).toBe('500');
+		expect(shown(one.error)).toContain(
+			'No reliable answer from LINE: the message may have been accepted.',
+		);
 	});
 
 	it('retries reads (GET) after a 503', async () => {
@@ -167,6 +240,7 @@ describe('retries', () => {
 		const items = await runLineOk(line.mock, { resource: 'quota', operation: 'getMessageQuota' });
 		expect(apiRequests(line.mock).map((r) => r.response.status)).toEqual([503, 200]);
 		expect(items[0].json).toEqual({ type: 'limited', value: 1000 });
+		expectWaitsWithin([BEFORE_2ND]);
 	});
 
 	it('retries twice: a 502 and then a 504 still end in success', async () => {
@@ -176,6 +250,16 @@ describe('retries', () => {
 		const items = await runLineOk(line.mock, { resource: 'bot', operation: 'getBotInfo' });
 		expect(apiRequests(line.mock).map((r) => r.response.status)).toEqual([502, 504, 200]);
 		expect(items[0].json.displayName).toBe('Mock LINE Bot');
+		expectWaitsWithin([BEFORE_2ND, BEFORE_3RD]);
+	});
+
+	it('a read that keeps failing says there was no reliable answer, without talk of messages', async () => {
+		line.mock.on('GET', '/v2/bot/info', () => ({ status: 503, body: { message: 'Unavailable' } }));
+		const result = await runLine(line.mock, { resource: 'bot', operation: 'getBotInfo' });
+		expect(apiRequests(line.mock)).toHaveLength(3);
+		const text = shown(result.error);
+		expect(text).toContain('No reliable answer from LINE (3 attempts).');
+		expect(text).not.toContain('message may have been');
 	});
 
 	it('does not retry a 400', async () => {
@@ -187,6 +271,7 @@ describe('retries', () => {
 		expect(apiRequests(line.mock)).toHaveLength(1);
 		expect(result.error?.httpCode).toBe('400');
 		expect(mockWaits).toEqual([]);
+		expect(shown(result.error)).toContain('LINE refused the request: it was not carried out.');
 	});
 
 	it('never repeats a reply: one request after a 500, no retry key, and the error is shown', async () => {
@@ -200,10 +285,15 @@ describe('retries', () => {
 		const requests = apiRequests(line.mock);
 		expect(requests).toHaveLength(1);
 		expect(header(requests[0], 'x-line-retry-key')).toBeUndefined();
+		expect(mockWaits).toEqual([]);
 		expect(result.error).toMatchObject({
 			httpCode: '500',
 			message: expect.stringContaining('An error occurred in the internal server'),
 		});
+		const text = shown(result.error);
+		expect(text).toContain('No reliable answer from LINE: the message may have been sent.');
+		expect(text).toContain('It was not repeated');
+		expect(text).not.toContain('Running this again is safe');
 	});
 
 	it('a 409 to a request without a retry key (reply) is an error, not "already accepted"', async () => {
@@ -234,7 +324,168 @@ describe('retries', () => {
 	});
 });
 
+describe('rate limits (429)', () => {
+	const rateLimited = (headers: Record<string, string> = {}) => ({
+		status: 429,
+		body: { message: 'Too many requests' },
+		headers,
+	});
+
+	it('waits as long as Retry-After says (seconds), then sends again with the same key', async () => {
+		line.mock.once('POST', '/v2/bot/message/push', () => rateLimited({ 'retry-after': '5' }));
+		const items = await runLineOk(line.mock, sendParameters(retryKeyedSends[0]));
+		const requests = apiRequests(line.mock);
+		expect(requests.map((r) => r.response.status)).toEqual([429, 200]);
+		expect(header(requests[1], 'x-line-retry-key')).toBe(header(requests[0], 'x-line-retry-key'));
+		expect(items[0].json.requestId).toBe(requests[1].requestId);
+		// The wait follows Retry-After, not the server-error backoff (at most 1 s here).
+		expectWaitsWithin([[4000, 5000]]);
+	});
+
+	it('reads Retry-After as an HTTP date too', async () => {
+		const at = new Date(Date.now() + 10_000).toUTCString();
+		line.mock.once('POST', '/v2/bot/message/push', () => rateLimited({ 'retry-after': at }));
+		await runLineOk(line.mock, sendParameters(retryKeyedSends[0]));
+		expect(apiRequests(line.mock).map((r) => r.response.status)).toEqual([429, 200]);
+		// The date has whole seconds: the wait is up to a second shorter than 10 s.
+		expectWaitsWithin([[8000, 10_000]]);
+	});
+
+	it('without Retry-After waits a backoff of 1 s base (500 ms – 1 s, then 1–2 s)', async () => {
+		line.mock.on('GET', '/v2/bot/info', () => rateLimited(), { times: 2 });
+		const items = await runLineOk(line.mock, { resource: 'bot', operation: 'getBotInfo' });
+		expect(apiRequests(line.mock).map((r) => r.response.status)).toEqual([429, 429, 200]);
+		expect(items[0].json.displayName).toBe('Mock LINE Bot');
+		expectWaitsWithin([
+			[500, 1000],
+			[1000, 2000],
+		]);
+	});
+
+	it('a reply (no retry key) answered 429 is sent again: LINE did not carry it out', async () => {
+		line.mock.once('POST', '/v2/bot/message/reply', () => rateLimited({ 'retry-after': '1' }));
+		const items = await runLineOk(line.mock, {
+			resource: 'message',
+			operation: 'sendReply',
+			replyToken: REPLY_TOKEN,
+			...hello,
+		});
+		const requests = apiRequests(line.mock);
+		expect(requests.map((r) => r.response.status)).toEqual([429, 200]);
+		expect(requests[1].body).toEqual(requests[0].body);
+		expect(items[0].json.requestId).toBe(requests[1].requestId);
+	});
+
+	it('429 answers do not use up the attempts of a request', async () => {
+		line.mock
+			.once('POST', '/v2/bot/message/push', () => SERVER_ERROR)
+			.once('POST', '/v2/bot/message/push', () => rateLimited({ 'retry-after': '1' }))
+			.once('POST', '/v2/bot/message/push', () => rateLimited({ 'retry-after': '1' }))
+			.once('POST', '/v2/bot/message/push', () => SERVER_ERROR);
+		const items = await runLineOk(line.mock, sendParameters(retryKeyedSends[0]));
+		const requests = apiRequests(line.mock);
+		expect(requests.map((r) => r.response.status)).toEqual([500, 429, 429, 500, 200]);
+		expect(new Set(requests.map((r) => header(r, 'x-line-retry-key'))).size).toBe(1);
+		expect(items[0].json.requestId).toBe(requests[4].requestId);
+	});
+
+	it('gives up when the waits would pass Max Wait on Rate Limit, and says the request was not sent', async () => {
+		line.mock.on('POST', '/v2/bot/message/push', () => rateLimited({ 'retry-after': '6' }));
+		const result = await runLine(line.mock, {
+			...sendParameters(retryKeyedSends[0]),
+			delivery: { maxRateLimitWait: 10 },
+		});
+		// 6 s are waited out; another 6 s would make 12 s > 10 s.
+		expect(apiRequests(line.mock)).toHaveLength(2);
+		expectWaitsWithin([[5000, 6000]]);
+		expect(result.status).toBe('error');
+		expect(result.error?.httpCode).toBe('429');
+		const text = shown(result.error);
+		expect(text).toContain('Rate limit: LINE kept answering 429');
+		expect(text).toContain(
+			'(10 s, Delivery → Max Wait on Rate Limit), so this request was not sent',
+		);
+		expect(text).toContain('This run stopped: 0 of 1 item(s) were sent.');
+	});
+});
+
+describe('timeouts', () => {
+	it('a push whose answer does not come within Request Timeout is sent again with the same key', async () => {
+		// Only the first request is held back (2 s, then a 500); the others are answered at once.
+		let answered: Promise<void> | undefined;
+		line.mock.on('POST', '/v2/bot/message/push', () => {
+			if (answered) return undefined;
+			answered = new Promise((resolve) => setTimeout(resolve, 2_000));
+			return answered.then(() => SERVER_ERROR);
+		});
+		const items = await runLineOk(line.mock, {
+			...sendParameters(retryKeyedSends[0]),
+			delivery: { timeout: 1 },
+		});
+		await answered;
+		const requests = apiRequests(line.mock);
+		expect(requests).toHaveLength(2);
+		expect(header(requests[0], 'x-line-retry-key')).toMatch(UUID);
+		expect(header(requests[1], 'x-line-retry-key')).toBe(header(requests[0], 'x-line-retry-key'));
+		expect(requests[1].response.status).toBe(200);
+		expect(items[0].json.requestId).toBe(requests[1].requestId);
+		expectWaitsWithin([BEFORE_2ND]);
+	}, 60_000);
+
+	it('a reply whose answer does not come in time is not sent again, and may have been sent', async () => {
+		let answered: Promise<void> | undefined;
+		line.mock.on('POST', '/v2/bot/message/reply', () => {
+			if (answered) return undefined;
+			answered = new Promise((resolve) => setTimeout(resolve, 2_000));
+			return answered.then(() => undefined);
+		});
+		const result = await runLine(line.mock, {
+			resource: 'message',
+			operation: 'sendReply',
+			replyToken: REPLY_TOKEN,
+			...hello,
+			delivery: { timeout: 1 },
+		});
+		await answered;
+		expect(apiRequests(line.mock)).toHaveLength(1);
+		expect(result.status).toBe('error');
+		expect(shown(result.error)).toContain('the message may have been sent');
+	}, 60_000);
+});
+
 describe('retry keys', () => {
+	it("n8n's Retry On Fail sends the same key again, so LINE delivers once", async () => {
+		// The node's first try fails after its three attempts; Retry On Fail runs it again.
+		line.mock.on('POST', '/v2/bot/message/push', () => SERVER_ERROR, { times: 3 });
+		const result = await runNode({
+			nodeType,
+			parameters: sendParameters(retryKeyedSends[0]),
+			credentials: tokenCredential(line.mock),
+			node: { retryOnFail: true, maxTries: 2, waitBetweenTries: 1 },
+		});
+		expect(result.error).toBeUndefined();
+		const requests = apiRequests(line.mock);
+		expect(requests.map((r) => r.response.status)).toEqual([500, 500, 500, 200]);
+		const keys = requests.map((r) => header(r, 'x-line-retry-key'));
+		expect(keys[0]).toMatch(UUID);
+		expect(new Set(keys).size).toBe(1);
+		expect(result.items).toHaveLength(1);
+		expect(result.items[0].json).toMatchObject({
+			requestId: requests[3].requestId,
+			retryKey: keys[0],
+		});
+	});
+
+	it('another execution of the same workflow derives other keys and is delivered again', async () => {
+		const [first] = await runLineOk(line.mock, sendParameters(retryKeyedSends[0]));
+		const [second] = await runLineOk(line.mock, sendParameters(retryKeyedSends[0]));
+		const requests = apiRequests(line.mock);
+		expect(requests.map((r) => r.response.status)).toEqual([200, 200]);
+		expect(first.json.retryKey).toMatch(UUID);
+		expect(second.json.retryKey).toMatch(UUID);
+		expect(second.json.retryKey).not.toBe(first.json.retryKey);
+		expect(second.json.alreadyAccepted).toBeUndefined();
+	});
 	it('every item gets its own key', async () => {
 		const items = await runLineOk(line.mock, sendParameters(retryKeyedSends[0]), {
 			input: [{}, {}, {}],
@@ -262,66 +513,56 @@ describe('retry keys', () => {
 	});
 
 	// LINE's 409 body for push carries the `sentMessages` of the accepted request (ErrorResponse
-	// in messaging-api.yml); the node answers `sentMessages: []` because the transport drops the
-	// 409 body (transport/index.ts, `body: {} as T` in the 409 branch).
-	it(
-		'an already accepted push still reports the sentMessages LINE returns with the 409',
-		async () => {
-			const parameters = sendParameters(retryKeyedSends[0], { retryKey: RETRY_KEY });
-			const [first] = await runLineOk(line.mock, parameters);
-			const [second] = await runLineOk(line.mock, parameters);
-			expect(apiRequests(line.mock)[1].response.body).toMatchObject({
-				sentMessages: first.json.sentMessages,
-			});
-			expect(second.json.sentMessages).toEqual(first.json.sentMessages);
-		},
-	);
+	// in messaging-api.yml): the node passes them on.
+	it('an already accepted push still reports the sentMessages LINE returns with the 409', async () => {
+		const parameters = sendParameters(retryKeyedSends[0], { retryKey: RETRY_KEY });
+		const [first] = await runLineOk(line.mock, parameters);
+		const [second] = await runLineOk(line.mock, parameters);
+		expect(apiRequests(line.mock)[1].response.body).toMatchObject({
+			sentMessages: first.json.sentMessages,
+		});
+		expect(second.json.sentMessages).toEqual(first.json.sentMessages);
+	});
 
-	// A constant Retry Key option on a run of several items gives every item the same key: LINE
-	// delivers the first and answers 409 to the others, which the node reports as
-	// `alreadyAccepted: true` although their recipients never got anything.
-	it(
-		'items sharing one Retry Key are not reported as sent when LINE delivered only the first',
-		async () => {
-			const result = await runLine(
-				line.mock,
-				{ ...sendParameters(retryKeyedSends[0], { retryKey: RETRY_KEY }), to: '={{ $json.to }}' },
-				{ input: [{ to: USER }, { to: USER_2 }] },
-			);
-			const delivered = apiRequests(line.mock)
-				.filter((r) => r.response.status < 300)
-				.map((r) => (r.body as { to: string }).to);
-			const reportedAsSent = result.items
-				.filter((i) => i.json.error === undefined)
-				.map((i) => i.json.to);
-			expect(reportedAsSent.filter((to) => !delivered.includes(to as string))).toEqual([]);
-		},
-	);
+	// A constant Retry Key option on a run of several items would give every item the same key:
+	// LINE would deliver the first and answer 409 to the others, which must not be reported as
+	// sent (the node refuses such a run before sending anything).
+	it('items sharing one Retry Key are not reported as sent when LINE delivered only the first', async () => {
+		const result = await runLine(
+			line.mock,
+			{ ...sendParameters(retryKeyedSends[0], { retryKey: RETRY_KEY }), to: '={{ $json.to }}' },
+			{ input: [{ to: USER }, { to: USER_2 }] },
+		);
+		const delivered = apiRequests(line.mock)
+			.filter((r) => r.response.status < 300)
+			.map((r) => (r.body as { to: string }).to);
+		const reportedAsSent = result.items
+			.filter((i) => i.json.error === undefined)
+			.map((i) => i.json.to);
+		expect(reportedAsSent.filter((to) => !delivered.includes(to as string))).toEqual([]);
+	});
 
-	it(
-		'Combine All Items with a Retry Key: every group of messages is delivered',
-		async () => {
-			await runLine(
-				line.mock,
-				{
-					resource: 'message',
-					operation: 'sendMulticast',
-					to: '={{ $json.to }}',
-					messagesInput: 'builder',
-					messages: { message: [{ type: 'text', text: '={{ $json.text }}' }] },
-					options: { combineItems: true, retryKey: RETRY_KEY },
-				},
-				{
-					input: [
-						{ to: USER, text: 'A' },
-						{ to: USER_2, text: 'B' },
-					],
-				},
-			);
-			const delivered = apiRequests(line.mock).filter((r) => r.response.status < 300);
-			expect(delivered.map((r) => (r.body as { to: string[] }).to)).toEqual([[USER], [USER_2]]);
-		},
-	);
+	it('Combine All Items with a Retry Key: every group of messages is delivered', async () => {
+		await runLine(
+			line.mock,
+			{
+				resource: 'message',
+				operation: 'sendMulticast',
+				to: '={{ $json.to }}',
+				messagesInput: 'builder',
+				messages: { message: [{ type: 'text', text: '={{ $json.text }}' }] },
+				options: { combineItems: true, retryKey: RETRY_KEY },
+			},
+			{
+				input: [
+					{ to: USER, text: 'A' },
+					{ to: USER_2, text: 'B' },
+				],
+			},
+		);
+		const delivered = apiRequests(line.mock).filter((r) => r.response.status < 300);
+		expect(delivered.map((r) => (r.body as { to: string[] }).to)).toEqual([[USER], [USER_2]]);
+	});
 
 	it('multicast uses the given Retry Key for its first request and fresh keys for the others', async () => {
 		const recipients = userIds(1001);
