@@ -82,6 +82,8 @@ export function retryAfterMs(
 	const value = header(headers, 'retry-after')?.trim();
 	if (!value) return undefined;
 	if (/^\d+(\.\d+)?$/.test(value)) return Math.round(Number(value) * 1000);
+	// An HTTP date names its day and month; anything else (e.g. "-3") is not one.
+	if (!/[a-z]/i.test(value)) return undefined;
 	const date = Date.parse(value);
 	return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
@@ -183,9 +185,15 @@ export class Delivery {
 		let attempts = 0;
 		let rateLimitHits = 0;
 		let rateLimitWaited = 0;
+		// The last attempt that may have been carried out (no reliable answer), if any.
+		let uncertain: { error: unknown; failure: HttpFailure } | undefined;
 		for (;;) {
 			await this.pace.enter();
-			if (this.signal?.aborted) throw this.cancelled();
+			if (this.signal?.aborted) {
+				throw uncertain
+					? this.failed(uncertain.error, uncertain.failure, 'maybeSent', attempts, policy, true)
+					: this.cancelled();
+			}
 			let error: unknown;
 			try {
 				return await attempt();
@@ -196,12 +204,17 @@ export class Delivery {
 			const kind = kindOf(failure);
 			if (kind === 'rateLimited') {
 				this.stats.rateLimited++;
-				const wait =
-					retryAfterMs(failure.headers) ??
-					backoffMs(rateLimitHits, RATE_LIMIT_BASE_MS, RATE_LIMIT_CAP_MS);
+				// No Retry-After, or one that is already over (0, a past date): back off anyway, so
+				// every 429 costs time and the total wait stays bounded.
+				const advised = retryAfterMs(failure.headers);
+				const wait = advised
+					? advised
+					: backoffMs(rateLimitHits, RATE_LIMIT_BASE_MS, RATE_LIMIT_CAP_MS);
 				rateLimitHits++;
 				if (rateLimitWaited + wait > this.settings.maxRateLimitWaitMs) {
-					throw this.failed(error, failure, 'rateLimited', rateLimitHits);
+					throw uncertain
+						? this.failed(uncertain.error, uncertain.failure, 'maybeSent', attempts, policy)
+						: this.failed(error, failure, 'rateLimited', rateLimitHits);
 				}
 				rateLimitWaited += wait;
 				this.stats.rateLimitWaitMs += wait;
@@ -219,6 +232,7 @@ export class Delivery {
 						: 'notSent';
 				throw this.failed(error, failure, outcome, attempts, policy);
 			}
+			if (kind === 'ambiguous') uncertain = { error, failure };
 			this.stats.retried++;
 			await wait(backoffMs(attempts - 1, SERVER_RETRY_BASE_MS, SERVER_RETRY_CAP_MS), this.signal);
 		}
@@ -235,6 +249,7 @@ export class Delivery {
 		outcome: DeliveryOutcome,
 		attempts: number,
 		policy?: RequestPolicy,
+		cancelled = false,
 	): DeliveryFailure {
 		const tries = attempts > 1 ? ` (${attempts} attempts)` : '';
 		let note: string;
@@ -254,6 +269,8 @@ export class Delivery {
 		} else {
 			note = `No reliable answer from ${this.provider}${tries}.`;
 		}
+		if (cancelled)
+			note = `The execution was cancelled before this request could be repeated. ${note}`;
 		return new DeliveryFailure(error, failure, outcome, note);
 	}
 }

@@ -70,6 +70,8 @@ export interface ItemSteps<P, U = P> {
 	send: (unit: U, itemIndex: number) => Promise<ItemResult>;
 	/** The output of an item that units shared with others answered for (default: the first result). */
 	merge?: (itemIndex: number, results: IDataObject[]) => IDataObject;
+	/** With `perUnit`: fields that say what a failed unit was for (e.g. its recipients). */
+	describeUnit?: (unit: U) => IDataObject;
 }
 
 export interface SendOrder<U> {
@@ -130,7 +132,7 @@ export async function runPerItem<P, U = P>(
 	steps: ItemSteps<P, U> | ((itemIndex: number) => Promise<ItemResult>),
 	{ concurrency = 1, keyOf, perUnit = false }: SendOrder<U> = {},
 ): Promise<INodeExecutionData[]> {
-	const { prepare, plan, send, merge }: ItemSteps<P, U> =
+	const { prepare, plan, send, merge, describeUnit }: ItemSteps<P, U> =
 		typeof steps === 'function'
 			? { prepare: () => undefined as P, send: async (_, itemIndex) => await steps(itemIndex) }
 			: steps;
@@ -175,7 +177,7 @@ export async function runPerItem<P, U = P>(
 		progress.finish();
 	}
 
-	if (perUnit) return unitOutput(units, results, inputErrors);
+	if (perUnit) return unitOutput(units, results, inputErrors, describeUnit);
 	const byItem = new Map<number, number[]>();
 	units.forEach((unit, index) => {
 		for (const item of unit.items) {
@@ -228,18 +230,22 @@ function itemStates(
 	});
 }
 
-function unitOutput(
-	units: Array<Unit<unknown>>,
+function unitOutput<U>(
+	units: Array<Unit<U>>,
 	results: Array<UnitResult | undefined>,
 	inputErrors: Map<number, INodeExecutionData>,
+	describeUnit?: (unit: U) => IDataObject,
 ): INodeExecutionData[] {
 	const ordered: Array<{ order: number; item: INodeExecutionData }> = [];
 	for (const [itemIndex, item] of inputErrors) ordered.push({ order: itemIndex, item });
 	units.forEach((unit, index) => {
 		const result = results[index]!;
 		const order = unit.items[0];
-		if ('error' in result) ordered.push({ order, item: errorItem(result.error, unit.items) });
-		else
+		if ('error' in result) {
+			const item = errorItem(result.error, unit.items);
+			Object.assign(item.json, describeUnit?.(unit.value));
+			ordered.push({ order, item });
+		} else
 			for (const json of result.ok)
 				ordered.push({ order, item: { json, pairedItem: pairedItems(unit.items) } });
 	});

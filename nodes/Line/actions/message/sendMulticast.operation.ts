@@ -170,6 +170,7 @@ export const sendMulticast: LineOperation = {
 						recipients,
 					};
 				},
+				describeUnit: ({ recipients }) => ({ recipientCount: recipients.length, recipients }),
 				merge: (itemIndex, results) => {
 					const recipients = recipientsOf.get(itemIndex) ?? [];
 					const merged: IDataObject = {
