@@ -3,6 +3,7 @@ import net from 'node:net';
 import type { AddressInfo } from 'node:net';
 
 import type { RunNodeResult } from '../support/engine';
+import { useRecordedWaits } from '../support/waits';
 import { deliveryReport } from './mockInfobip';
 import {
 	apiKeyCredential,
@@ -25,23 +26,8 @@ import {
 
 const infobip = useMockInfobip();
 
-// Waits go through n8n-workflow's `sleep`: recorded instead of spent, on a clock that moves only
-// by them, so a wait asserted here is exactly the one the engine chose.
-const mockWaits: number[] = [];
-let mockNow = 0;
-jest.mock('n8n-workflow', () => ({
-	...jest.requireActual<object>('n8n-workflow'),
-	sleep: async (ms: number) => {
-		mockWaits.push(ms);
-		mockNow += ms;
-	},
-}));
-beforeEach(() => {
-	mockWaits.length = 0;
-	mockNow = Date.parse('2026-11-02T09:00:00Z');
-	jest.spyOn(Date, 'now').mockImplementation(() => mockNow);
-});
-afterEach(() => jest.restoreAllMocks());
+jest.mock('n8n-workflow', () => jest.requireActual('../support/waits').workflowWithRecordedSleep());
+const mockWaits = useRecordedWaits({ clock: Date.parse('2026-11-02T09:00:00Z') });
 
 const IO = 30_000;
 

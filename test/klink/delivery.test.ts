@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import type { INodeParameters } from 'n8n-workflow';
 
 import type { RunNodeResult } from '../support/engine';
+import { useRecordedWaits } from '../support/waits';
 import { header, json, klinkCredential, runKlink, runKlinkOk, useMockKlink } from './fixtures';
 import { CONTACT_ID, KLINK_TOKEN, LINE_CHANNEL_ID } from './mockKlink';
 
@@ -15,23 +16,8 @@ import { CONTACT_ID, KLINK_TOKEN, LINE_CHANNEL_ID } from './mockKlink';
 
 const klink = useMockKlink();
 
-// Waits go through n8n-workflow's `sleep`: recorded instead of spent, on a clock that moves only
-// by them, so a wait asserted here is exactly the one the engine chose.
-const mockWaits: number[] = [];
-let mockNow = 0;
-jest.mock('n8n-workflow', () => ({
-	...jest.requireActual<object>('n8n-workflow'),
-	sleep: async (ms: number) => {
-		mockWaits.push(ms);
-		mockNow += ms;
-	},
-}));
-beforeEach(() => {
-	mockWaits.length = 0;
-	mockNow = Date.parse('2026-11-02T09:00:00Z');
-	jest.spyOn(Date, 'now').mockImplementation(() => mockNow);
-});
-afterEach(() => jest.restoreAllMocks());
+jest.mock('n8n-workflow', () => jest.requireActual('../support/waits').workflowWithRecordedSleep());
+const mockWaits = useRecordedWaits({ clock: Date.parse('2026-11-02T09:00:00Z') });
 
 const IO = 30_000;
 
@@ -82,7 +68,7 @@ describe('a 429 on a send is waited out, and the message goes out once', () => {
 	it(
 		'Retry-After as an HTTP date → waits until then',
 		async () => {
-			const at = new Date(mockNow + 5000).toUTCString();
+			const at = new Date(Date.now() + 5000).toUTCString();
 			klink.mock.once('POST', SEND_PATH, () => tooMany({ 'retry-after': at }));
 			await runKlinkOk(klink.mock, sendMessage());
 			expect(klink.mock.requestsTo('POST', SEND_PATH).map((r) => r.response.status)).toEqual([

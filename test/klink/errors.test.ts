@@ -1,6 +1,7 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import type { RunNodeResult } from '../support/engine';
+import { useRecordedWaits } from '../support/waits';
 import { json, klinkCredential, runKlink, runKlinkOk, sent, useMockKlink } from './fixtures';
 import { CONTACT_ID, KLINK_TOKEN, LINE_CHANNEL_ID } from './mockKlink';
 
@@ -12,17 +13,8 @@ import { CONTACT_ID, KLINK_TOKEN, LINE_CHANNEL_ID } from './mockKlink';
 
 const klink = useMockKlink();
 
-// Refused connections are tried again after a backoff (n8n-workflow's `sleep`): recorded, not spent.
-const mockWaits: number[] = [];
-jest.mock('n8n-workflow', () => ({
-	...jest.requireActual<object>('n8n-workflow'),
-	sleep: async (ms: number) => {
-		mockWaits.push(ms);
-	},
-}));
-beforeEach(() => {
-	mockWaits.length = 0;
-});
+jest.mock('n8n-workflow', () => jest.requireActual('../support/waits').workflowWithRecordedSleep());
+useRecordedWaits();
 
 const getContact: INodeParameters = {
 	resource: 'contact',

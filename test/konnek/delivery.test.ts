@@ -2,6 +2,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 import type { RunNodeResult } from '../support/engine';
+import { useRecordedWaits } from '../support/waits';
 import { failedAnswer } from './mockKonnek';
 import { konnekCredential, runKonnek, runKonnekOk, text, useMockKonnek } from './fixtures';
 
@@ -14,23 +15,8 @@ import { konnekCredential, runKonnek, runKonnekOk, text, useMockKonnek } from '.
 
 const konnek = useMockKonnek();
 
-// Waits go through n8n-workflow's `sleep`: recorded instead of spent, on a clock that moves only
-// by them, so a wait asserted here is exactly the one the engine chose.
-const mockWaits: number[] = [];
-let mockNow = 0;
-jest.mock('n8n-workflow', () => ({
-	...jest.requireActual<object>('n8n-workflow'),
-	sleep: async (ms: number) => {
-		mockWaits.push(ms);
-		mockNow += ms;
-	},
-}));
-beforeEach(() => {
-	mockWaits.length = 0;
-	mockNow = Date.parse('2026-11-02T09:00:00Z');
-	jest.spyOn(Date, 'now').mockImplementation(() => mockNow);
-});
-afterEach(() => jest.restoreAllMocks());
+jest.mock('n8n-workflow', () => jest.requireActual('../support/waits').workflowWithRecordedSleep());
+const mockWaits = useRecordedWaits({ clock: Date.parse('2026-11-02T09:00:00Z') });
 
 const IO = 30_000;
 

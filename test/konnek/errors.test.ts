@@ -2,6 +2,7 @@ import net from 'node:net';
 import type { AddressInfo } from 'node:net';
 import type { INodeParameters } from 'n8n-workflow';
 
+import { useRecordedWaits } from '../support/waits';
 import { failedAnswer } from './mockKonnek';
 import { konnekCredential, RECIPIENT, runKonnek, text, useMockKonnek } from './fixtures';
 
@@ -12,17 +13,8 @@ import { konnekCredential, RECIPIENT, runKonnek, text, useMockKonnek } from './f
 
 const konnek = useMockKonnek();
 
-// Recorded instead of spent: a send must never wait for a second attempt.
-const mockWaits: number[] = [];
-jest.mock('n8n-workflow', () => ({
-	...jest.requireActual<object>('n8n-workflow'),
-	sleep: async (ms: number) => {
-		mockWaits.push(ms);
-	},
-}));
-beforeEach(() => {
-	mockWaits.length = 0;
-});
+jest.mock('n8n-workflow', () => jest.requireActual('../support/waits').workflowWithRecordedSleep());
+const mockWaits = useRecordedWaits();
 
 function shown(error: { message: string; description?: string | null } | undefined): string {
 	return `${error?.message ?? ''}\n${error?.description ?? ''}`;

@@ -1,30 +1,15 @@
 import type { INodeParameters } from 'n8n-workflow';
 
 import { mockContentBytes, type MockResponse } from '../support/mockLine';
+import { useRecordedWaits } from '../support/waits';
 import { apiRequests, runLine, runLineOk, useMockLine } from './fixtures';
 
 /** Content → Get Message Content: what a user sent, downloaded into a binary field. */
 
 const line = useMockLine();
 
-// The transcoding wait polls once a second with n8n-workflow's `sleep`. Recording the waits,
-// and moving a virtual clock by them, keeps this file fast and the timeout deterministic;
-// everything else of n8n-workflow is the real module.
-const mockWaits: number[] = [];
-jest.mock('n8n-workflow', () => ({
-	...jest.requireActual<object>('n8n-workflow'),
-	sleep: async (ms: number) => {
-		mockWaits.push(ms);
-	},
-}));
-const realNow = Date.now.bind(Date);
-beforeEach(() => {
-	mockWaits.length = 0;
-	jest
-		.spyOn(Date, 'now')
-		.mockImplementation(() => realNow() + mockWaits.reduce((a, b) => a + b, 0));
-});
-afterEach(() => jest.restoreAllMocks());
+jest.mock('n8n-workflow', () => jest.requireActual('../support/waits').workflowWithRecordedSleep());
+const mockWaits = useRecordedWaits({ clock: true });
 
 const MESSAGE_ID = '477123456789';
 const CONTENT = `/v2/bot/message/${MESSAGE_ID}/content`;

@@ -2,6 +2,7 @@ import type { IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workf
 
 import { runNode, type RunControl } from '../support/engine';
 import { startMockLine, type MockLine, type MockRequest } from '../support/mockLine';
+import { spendWaitsForReal, useRecordedWaits } from '../support/waits';
 import {
 	apiRequests,
 	builder,
@@ -24,25 +25,8 @@ import {
 
 const line = useMockLine();
 
-// Waits (Retry-After, backoff, speed limit) go through n8n-workflow's `sleep`. Most tests record
-// them instead of spending them, so a run with thousands of 429s stays quick and the schedule can
-// be asserted; `realWaits` lets a test spend them (the speed limit is about real time).
-const mockWaits: number[] = [];
-let realWaits = false;
-jest.mock('n8n-workflow', () => {
-	const actual = jest.requireActual<typeof import('n8n-workflow')>('n8n-workflow');
-	return {
-		...actual,
-		sleep: async (ms: number) => {
-			mockWaits.push(ms);
-			if (realWaits) await actual.sleep(ms);
-		},
-	};
-});
-beforeEach(() => {
-	mockWaits.length = 0;
-	realWaits = false;
-});
+jest.mock('n8n-workflow', () => jest.requireActual('../support/waits').workflowWithRecordedSleep());
+const mockWaits = useRecordedWaits();
 
 const LONG = 180_000;
 
@@ -407,7 +391,7 @@ describe('speed limit', () => {
 	it(
 		'spreads the requests of a run: 20 pushes at 10 per second take at least 1.9 s from first to last',
 		async () => {
-			realWaits = true;
+			spendWaitsForReal();
 			const result = await runLine(line.mock, pushCampaign({ speedLimit: 10 }), {
 				input: campaign(20),
 			});
@@ -458,7 +442,7 @@ describe('cancelling the execution', () => {
 	it(
 		'stops the run at once: no wait goes on, nothing more is sent, the rest is reported not sent',
 		async () => {
-			realWaits = true;
+			spendWaitsForReal();
 			let sawThird: () => void = () => {};
 			const third = new Promise<void>((resolve) => (sawThird = resolve));
 			line.mock.on('POST', '/v2/bot/message/push', () => {
@@ -505,7 +489,7 @@ describe('against a rate limit of 50 sends per second', () => {
 	])(
 		'200 pushes, %s, and every message arrives exactly once',
 		async (_case, delivery) => {
-			realWaits = true;
+			spendWaitsForReal();
 			const input = campaign(200);
 			const result = await runLine(limited, pushCampaign(delivery), { input });
 			expect(result.error).toBeUndefined();

@@ -1,5 +1,6 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
+import { useRecordedWaits } from '../support/waits';
 import {
 	apiRequests,
 	GROUP,
@@ -23,17 +24,8 @@ import {
 
 const line = useMockLine();
 
-// The delivery engine waits before retrying with n8n-workflow's `sleep`; record the waits instead.
-const mockWaits: number[] = [];
-jest.mock('n8n-workflow', () => ({
-	...jest.requireActual<object>('n8n-workflow'),
-	sleep: async (ms: number) => {
-		mockWaits.push(ms);
-	},
-}));
-beforeEach(() => {
-	mockWaits.length = 0;
-});
+jest.mock('n8n-workflow', () => jest.requireActual('../support/waits').workflowWithRecordedSleep());
+const mockWaits = useRecordedWaits();
 
 const INVALID_TOKEN = { status: 400, body: { message: 'Invalid reply token' } };
 const REPLY = '/v2/bot/message/reply';

@@ -4,6 +4,7 @@ import type { INodeParameters } from 'n8n-workflow';
 
 import { runNode } from '../support/engine';
 import type { MockLine } from '../support/mockLine';
+import { useRecordedWaits } from '../support/waits';
 import {
 	apiRequests,
 	header,
@@ -29,20 +30,8 @@ import {
 
 const line = useMockLine();
 
-// The delivery engine waits between attempts with n8n-workflow's `sleep`. Recording the waits
-// instead of spending them asserts the schedule (with jitter: 250–500 ms before the 2nd attempt,
-// 500–1000 ms before the 3rd) and keeps this file fast; everything else of n8n-workflow is the
-// real module.
-const mockWaits: number[] = [];
-jest.mock('n8n-workflow', () => ({
-	...jest.requireActual<object>('n8n-workflow'),
-	sleep: async (ms: number) => {
-		mockWaits.push(ms);
-	},
-}));
-beforeEach(() => {
-	mockWaits.length = 0;
-});
+jest.mock('n8n-workflow', () => jest.requireActual('../support/waits').workflowWithRecordedSleep());
+const mockWaits = useRecordedWaits();
 afterEach(() => {
 	jest.restoreAllMocks();
 });

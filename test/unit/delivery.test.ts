@@ -8,6 +8,7 @@ import {
 	type DeliverySettings,
 	type RequestPolicy,
 } from '../../nodes/shared/delivery';
+import { useRecordedWaits } from '../support/waits';
 
 /**
  * The delivery engine on its own: which failures are repeated under which policy, how long it
@@ -15,19 +16,10 @@ import {
  * the clock is fixed so the pacing arithmetic is exact.
  */
 
-const mockWaits: number[] = [];
-jest.mock('n8n-workflow', () => ({
-	...jest.requireActual<object>('n8n-workflow'),
-	sleep: async (ms: number) => {
-		mockWaits.push(ms);
-	},
-}));
+jest.mock('n8n-workflow', () => jest.requireActual('../support/waits').workflowWithRecordedSleep());
 
 const NOW = Date.parse('2026-11-21T08:00:00Z');
-beforeEach(() => {
-	mockWaits.length = 0;
-	jest.spyOn(Date, 'now').mockReturnValue(NOW);
-});
+const mockWaits = useRecordedWaits({ clock: { frozenAt: NOW } });
 afterEach(() => jest.restoreAllMocks());
 
 /** What n8n's request helper throws for an HTTP answer. */
