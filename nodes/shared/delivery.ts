@@ -130,7 +130,7 @@ async function wait(ms: number, signal?: AbortSignal): Promise<void> {
 	}
 }
 
-/** Spaces requests out: a speed limit, and a pause every request honours after a 429. */
+/** Spaces requests out: a speed limit, and a pause every request honours after a 429 with Retry-After. */
 class Pace {
 	private nextSlot = 0;
 	private pausedUntil = 0;
@@ -207,18 +207,22 @@ export class Delivery {
 				// No Retry-After, or one that is already over (0, a past date): back off anyway, so
 				// every 429 costs time and the total wait stays bounded.
 				const advised = retryAfterMs(failure.headers);
-				const wait = advised
+				const delay = advised
 					? advised
 					: backoffMs(rateLimitHits, RATE_LIMIT_BASE_MS, RATE_LIMIT_CAP_MS);
 				rateLimitHits++;
-				if (rateLimitWaited + wait > this.settings.maxRateLimitWaitMs) {
+				if (rateLimitWaited + delay > this.settings.maxRateLimitWaitMs) {
 					throw uncertain
 						? this.failed(uncertain.error, uncertain.failure, 'maybeSent', attempts, policy)
 						: this.failed(error, failure, 'rateLimited', rateLimitHits);
 				}
-				rateLimitWaited += wait;
-				this.stats.rateLimitWaitMs += wait;
-				this.pace.pause(wait);
+				rateLimitWaited += delay;
+				this.stats.rateLimitWaitMs += delay;
+				// A Retry-After speaks to the client as a whole: every request of the run waits it
+				// out. Without one, only this request backs off; if the limit is real, the others
+				// meet it too and back off each, with jitter, so they do not come back together.
+				if (advised) this.pace.pause(delay);
+				else await wait(delay, this.signal);
 				continue;
 			}
 			attempts++;

@@ -254,7 +254,16 @@ describe('Delivery.run: 429', () => {
 		expect(unbounded ? `sent ${script.calls} times without a pause` : 'bounded').toBe('bounded');
 	});
 
-	it('a 429 pauses every request of the run, not only the one that got it', async () => {
+	it('a 429 without Retry-After delays only the request that got it', async () => {
+		const delivery = new Delivery('LINE', settings());
+		await delivery.run('read', scripted(httpError(429)).attempt);
+		expect(mockWaits).toHaveLength(1);
+		mockWaits.length = 0;
+		await delivery.run('read', scripted().attempt);
+		expect(mockWaits).toEqual([]);
+	});
+
+	it('a 429 with Retry-After pauses every request of the run, not only the one that got it', async () => {
 		const delivery = new Delivery('LINE', settings());
 		await delivery.run('read', scripted(httpError(429, { 'retry-after': '7' })).attempt);
 		mockWaits.length = 0;
