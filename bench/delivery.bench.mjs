@@ -13,7 +13,8 @@
 // Cases, alternated within each run (baseline, no faults, 429s):
 // - baseline: Manual Trigger → Code (N items) → NoOp: what n8n costs without the LINE node;
 // - no faults: … → LINE Messaging Send Push with expressions (`to`, text), default settings;
-// - 429s: the same, LINE answering a share of pushes 429, half with Retry-After: 1, half without.
+// - 429s as LINE answers them (no Retry-After): the same, a share of pushes answered 429;
+// - 429s with Retry-After: 1: the same share, each 429 asking the client to hold off a second.
 // The stand-in honours X-Line-Retry-Key (409 to a key it accepted) and counts every request.
 // Every n8n process runs in its own process group and is stopped with it.
 
@@ -84,9 +85,11 @@ function startStandIn() {
 	let stats;
 	let random = () => 1;
 	let rate = 0;
+	let retryAfter = false;
 	let accepted = new Map();
 	const reset = (plan = { rate: 0, seed: 0 }) => {
 		rate = plan.rate;
+		retryAfter = plan.retryAfter === true;
 		random = seeded(plan.seed);
 		accepted = new Map();
 		stats = {
@@ -149,8 +152,8 @@ function startStandIn() {
 			}
 			if (rate > 0 && random() < rate) {
 				stats.rateLimited++;
-				// Alternately with and without Retry-After: 1 (without, the node backs off on its own).
-				const withRetryAfter = stats.rateLimited % 2 === 1;
+				// With Retry-After: 1 every request of the run holds off; without, only this one backs off.
+				const withRetryAfter = retryAfter;
 				if (withRetryAfter) stats.rateLimitedRetryAfter++;
 				return answer(
 					res,
@@ -489,9 +492,16 @@ async function main() {
 		{ name: 'clean', label: 'Send Push, no faults', workflow: push.id, rate: 0 },
 		{
 			name: 'rateLimited',
-			label: `Send Push, ${percent} of pushes answered 429`,
+			label: `Send Push, ${percent} of pushes answered 429 (no Retry-After, as LINE)`,
 			workflow: push.id,
 			rate: options.rate,
+		},
+		{
+			name: 'rateLimitedRetryAfter',
+			label: `Send Push, ${percent} of pushes answered 429 with Retry-After: 1`,
+			workflow: push.id,
+			rate: options.rate,
+			retryAfter: true,
 		},
 	];
 	const results = [];
@@ -503,7 +513,7 @@ async function main() {
 		for (let run = 1; run <= options.runs; run++) {
 			for (const entry of cases) {
 				const seed = entry.rate ? options.seed + run : undefined;
-				standIn.reset({ rate: entry.rate ?? 0, seed: seed ?? 0 });
+				standIn.reset({ rate: entry.rate ?? 0, seed: seed ?? 0, retryAfter: entry.retryAfter });
 				const result = await n8nCommand(
 					n8n,
 					['execute', `--id=${entry.workflow}`, '--rawOutput'],
@@ -544,7 +554,7 @@ async function main() {
 		`Machine: ${info.cpu}, ${info.cores} cores, ${info.memoryGb} GB; driver Node ${info.driverNode}, n8n ${installed.version} on Node ${info.n8nNode}; load average at start ${info.load} (1, 5, 15 min). ${new Date().toISOString().slice(0, 10)}.`,
 		`Package: built from commit ${commit}${dirty ? ' with uncommitted changes in nodes/ or credentials/ (the working tree as it was)' : ''}${options.build ? '' : ' (dist/ as it was, --no-build)'}.`,
 		'',
-		`${count(options.items)} pushes per run: Manual Trigger → Code (${count(options.items)} items \`{ userId, text }\`) → LINE Messaging Send Push (\`to\` and text as expressions; default settings: 10 requests in parallel, 3 attempts, up to 300 s of rate-limit wait), run with \`n8n execute --id --rawOutput\`. Cases alternated within each run, ${options.runs} run(s) each; median (min–max). The LINE stand-in is a plain Node HTTP server in the driver process on 127.0.0.1 (checks the token and body, honours X-Line-Retry-Key with 409, draws 429s from a generator seeded per run, alternately with \`Retry-After: 1\` and without).`,
+		`${count(options.items)} pushes per run: Manual Trigger → Code (${count(options.items)} items \`{ userId, text }\`) → LINE Messaging Send Push (\`to\` and text as expressions; default settings: 10 requests in parallel, 3 attempts, up to 300 s of rate-limit wait), run with \`n8n execute --id --rawOutput\`. Cases alternated within each run, ${options.runs} run(s) each; median (min–max). The LINE stand-in is a plain Node HTTP server in the driver process on 127.0.0.1 (checks the token and body, honours X-Line-Retry-Key with 409, draws 429s from a generator seeded per run, with \`Retry-After: 1\` in the last case only).`,
 		'',
 		table(cases, results, options.items),
 		'',
