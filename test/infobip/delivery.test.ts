@@ -1,8 +1,7 @@
-import http from 'node:http';
 import net from 'node:net';
 import type { AddressInfo } from 'node:net';
 
-import type { RunNodeResult } from '../support/engine';
+import { closedPort, shown } from '../support/failures';
 import { useRecordedWaits } from '../support/waits';
 import { deliveryReport } from './mockInfobip';
 import {
@@ -49,19 +48,6 @@ const tooMany = (headers: Record<string, string> = {}) => ({ status: 429, header
 
 const MAYBE_SENT =
 	'No reliable answer from Infobip: the message may have been sent. It was not repeated, because Infobip cannot recognise a repeated send and it could arrive twice: check before sending it again.';
-
-function shown(result: RunNodeResult): string {
-	return `${result.error?.message ?? ''}\n${result.error?.description ?? ''}`;
-}
-
-/** A 127.0.0.1 port nothing listens on: connecting is refused. */
-async function closedPort(): Promise<number> {
-	const server = http.createServer();
-	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-	const { port } = server.address() as AddressInfo;
-	await new Promise<void>((resolve) => server.close(() => resolve()));
-	return port;
-}
 
 describe('a 429 on a send is waited out, and the messages go out once', () => {
 	it(

@@ -2,7 +2,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { INodeParameters } from 'n8n-workflow';
 
-import type { RunNodeResult } from '../support/engine';
+import { closedPort, shown } from '../support/failures';
 import { useRecordedWaits } from '../support/waits';
 import { header, json, klinkCredential, runKlink, runKlinkOk, useMockKlink } from './fixtures';
 import { CONTACT_ID, KLINK_TOKEN, LINE_CHANNEL_ID } from './mockKlink';
@@ -34,19 +34,6 @@ const tooMany = (headers: Record<string, string> = {}) => ({
 	headers,
 	body: { status: 'error', message: 'Too Many Attempts.' },
 });
-
-function shown(result: RunNodeResult): string {
-	return `${result.error?.message ?? ''}\n${result.error?.description ?? ''}`;
-}
-
-/** A 127.0.0.1 port nothing listens on: connecting is refused. */
-async function closedPort(): Promise<number> {
-	const server = http.createServer();
-	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-	const { port } = server.address() as AddressInfo;
-	await new Promise<void>((resolve) => server.close(() => resolve()));
-	return port;
-}
 
 describe('a 429 on a send is waited out, and the message goes out once', () => {
 	it(

@@ -1,7 +1,4 @@
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
-
-import type { RunNodeResult } from '../support/engine';
+import { closedPort, shown } from '../support/failures';
 import { useRecordedWaits } from '../support/waits';
 import { failedAnswer } from './mockKonnek';
 import { konnekCredential, runKonnek, runKonnekOk, text, useMockKonnek } from './fixtures';
@@ -24,19 +21,6 @@ const tooMany = (headers: Record<string, string> = {}) => ({
 	...failedAnswer(429, 'Too Many Requests', 'rate limit exceeded'),
 	headers,
 });
-
-function shown(result: RunNodeResult): string {
-	return `${result.error?.message ?? ''}\n${result.error?.description ?? ''}`;
-}
-
-/** A 127.0.0.1 port nothing listens on: connecting is refused. */
-async function closedPort(): Promise<number> {
-	const server = http.createServer();
-	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-	const { port } = server.address() as AddressInfo;
-	await new Promise<void>((resolve) => server.close(() => resolve()));
-	return port;
-}
 
 describe('a 429 is waited out, and the message goes out once', () => {
 	it(
