@@ -10,6 +10,9 @@ module.exports = {
 	testEnvironment: 'node',
 	roots: ['<rootDir>/test'],
 	testMatch: ['**/*.test.ts'],
+	// Most tests start servers and make real HTTP requests: on a busy machine they can take many
+	// times longer than alone, so a timeout means the test is stuck, not that it was slow.
+	testTimeout: 120_000,
 	transform: {
 		'^.+\\.ts$': ['ts-jest', { diagnostics: false }],
 	},

@@ -225,7 +225,7 @@ describe('Combine All Items', () => {
 			expect(item.pairedItem).toEqual({ item: i });
 			expect(item.json).toEqual(coveredBy(requests[Math.floor(i / 500)], [ids[i]]));
 		});
-	}, 60_000);
+	});
 
 	it('with Output One Item per Request: one output item per request, paired with the items it covered', async () => {
 		const ids = userIds(1200);
@@ -247,7 +247,7 @@ describe('Combine All Items', () => {
 			perRequest(requests[1], covered(500, 500)),
 			perRequest(requests[2], covered(1000, 200)),
 		]);
-	}, 60_000);
+	});
 
 	it('a recipient of several items is sent once; each item reports that request and its own recipients', async () => {
 		const input = [{ to: [USER] }, { to: [USER, USER_2] }, { to: [USER_2] }];
@@ -490,7 +490,7 @@ describe('failures part-way', () => {
 				].join('\n'),
 			),
 		).toBe(true);
-	}, 60_000);
+	});
 
 	it('with continueOnFail the item becomes an error item, and the rest is still sent', async () => {
 		refuseRequest(2);
@@ -536,7 +536,7 @@ describe('failures part-way', () => {
 				expect(item.json).toEqual(coveredBy(requests[i < 500 ? 0 : 2], [ids[i]]));
 			}
 		});
-	}, 60_000);
+	});
 
 	it('with continueOnFail and Output One Item per Request the failed request becomes an error item with its recipients', async () => {
 		refuseRequest(2);
@@ -589,5 +589,5 @@ describe('failures part-way', () => {
 			httpCode: '400',
 		});
 		expect(result.items[2]).toEqual(perRequest(requests[2], covered(1000, 200)));
-	}, 60_000);
+	});
 });

@@ -419,7 +419,7 @@ describe('timeouts', () => {
 		expect(requests[1].response.status).toBe(200);
 		expect(items[0].json.requestId).toBe(requests[1].requestId);
 		expectWaitsWithin([BEFORE_2ND]);
-	}, 60_000);
+	});
 
 	it('a reply whose answer does not come in time is not sent again, and may have been sent', async () => {
 		let answered: Promise<void> | undefined;
@@ -439,7 +439,7 @@ describe('timeouts', () => {
 		expect(apiRequests(line.mock)).toHaveLength(1);
 		expect(result.status).toBe('error');
 		expect(shown(result.error)).toContain('the message may have been sent');
-	}, 60_000);
+	});
 });
 
 describe('retry keys', () => {
