@@ -3,6 +3,7 @@ import type { IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workf
 import { LineConnectorInfobipApi } from '../../credentials/LineConnectorInfobipApi.credentials';
 import { InfobipLine } from '../../nodes/Infobip/InfobipLine.node';
 import { runNode, type RunNodeResult, type TestCredential } from '../support/engine';
+import { useMockPerTest } from '../support/isolation';
 import {
 	API_KEY,
 	PASSWORD,
@@ -12,7 +13,7 @@ import {
 	type MockRequest,
 } from './mockInfobip';
 
-/** Shared by the engine tests of the Infobip LINE node: one mock per file, credentials, runs. */
+/** Shared by the engine tests of the Infobip LINE node: a mock per test, credentials, runs. */
 
 export const nodeType = new InfobipLine();
 export const SENDER = 'OFFICIAL-ACCOUNT-ID-123';
@@ -28,21 +29,9 @@ export const BUBBLE = {
 	},
 };
 
+/** The current test's mock: a new server for every test (see test/support/isolation.ts). */
 export function useMockInfobip(): { readonly mock: MockInfobip } {
-	const holder: { mock?: MockInfobip } = {};
-	beforeAll(async () => {
-		holder.mock = await startMockInfobip();
-	});
-	afterAll(async () => {
-		await holder.mock?.close();
-	});
-	beforeEach(() => holder.mock?.reset());
-	return {
-		get mock() {
-			if (!holder.mock) throw new Error('mock Infobip not started');
-			return holder.mock;
-		},
-	};
+	return useMockPerTest('mock Infobip', () => startMockInfobip());
 }
 
 export function apiKeyCredential(mock: MockInfobip, apiKey = API_KEY): TestCredential {

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import http, { type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
+import { Generations } from '../support/isolation';
 import { infobipOperationId, validateInfobipRequest } from './openapi';
 
 /**
@@ -52,6 +53,7 @@ export interface MockInfobip {
 	/** Queues delivery reports for `GET /line/1/reports`. */
 	addReports(reports: Array<Record<string, unknown>>): MockInfobip;
 	invalidRequests(): MockRequest[];
+	/** Forgets requests, reports and handlers; requests still open (a previous test's) are dropped. */
 	reset(): void;
 	close(): Promise<void>;
 }
@@ -163,12 +165,16 @@ export async function startMockInfobip(): Promise<MockInfobip> {
 	let programmed: Programmed[] = [];
 	const reports: Json[] = [];
 	const authorizations = acceptedAuthorizations();
+	const generations = new Generations();
 
 	const server = http.createServer((req, res) => {
+		const { isCurrent } = generations.begin(req, res);
 		const chunks: Buffer[] = [];
 		req.on('data', (chunk: Buffer) => chunks.push(chunk));
 		req.on('end', () => {
 			void (async () => {
+				// A request of a test that has ended (the mock was reset since): not logged, dropped.
+				if (!isCurrent()) return;
 				const rawBody = Buffer.concat(chunks).toString('utf8');
 				const url = req.url ?? '/';
 				const parsed = new URL(url, 'http://127.0.0.1');
@@ -193,6 +199,7 @@ export async function startMockInfobip(): Promise<MockInfobip> {
 				};
 				requests.push(request);
 				const answer = await respond(request);
+				if (!isCurrent()) return;
 				request.response = { status: answer.status, body: answer.body };
 				if (answer.destroy) {
 					res.socket?.destroy();
@@ -264,6 +271,7 @@ export async function startMockInfobip(): Promise<MockInfobip> {
 		},
 		invalidRequests: () => requests.filter((request) => request.problems.length > 0),
 		reset() {
+			generations.next();
 			requests.length = 0;
 			reports.length = 0;
 			programmed = [];

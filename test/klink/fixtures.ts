@@ -3,28 +3,16 @@ import type { IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workf
 import { LineConnectorKlinkApi } from '../../credentials/LineConnectorKlinkApi.credentials';
 import { Klink } from '../../nodes/Klink/Klink.node';
 import { runNode, type RunNodeResult, type TestCredential } from '../support/engine';
+import { useMockPerTest } from '../support/isolation';
 import { KLINK_TOKEN, startMockKlink, type KlinkMockRequest, type MockKlink } from './mockKlink';
 
-/** Shared by the klink.cloud node's engine tests: one mock per file, credential, run helpers. */
+/** Shared by the klink.cloud node's engine tests: a mock per test, credential, run helpers. */
 
 export const nodeType = new Klink();
 
-/** The mock for the current test file: started once, emptied before every test. */
+/** The current test's mock: a new server for every test (see test/support/isolation.ts). */
 export function useMockKlink(): { readonly mock: MockKlink } {
-	const holder: { mock?: MockKlink } = {};
-	beforeAll(async () => {
-		holder.mock = await startMockKlink();
-	});
-	afterAll(async () => {
-		await holder.mock?.close();
-	});
-	beforeEach(() => holder.mock?.reset());
-	return {
-		get mock() {
-			if (!holder.mock) throw new Error('mock klink.cloud not started');
-			return holder.mock;
-		},
-	};
+	return useMockPerTest('mock klink.cloud', () => startMockKlink());
 }
 
 export function klinkCredential(mock: MockKlink, data: IDataObject = {}): TestCredential {

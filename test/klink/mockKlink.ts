@@ -6,6 +6,8 @@ import http, {
 } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
+import { Generations } from '../support/isolation';
+
 /**
  * A mock klink.cloud API on 127.0.0.1: checks the bearer token, checks every request against the
  * shapes klink.cloud documents (PROVIDERS.md §1.3; inferred endpoints get the inferred shapes),
@@ -77,7 +79,10 @@ export interface MockKlink {
 	once(method: string, path: string | RegExp, handler: MockHandler): MockKlink;
 	invalidRequests(): KlinkMockRequest[];
 	requestsTo(method: string, path: string | RegExp): KlinkMockRequest[];
-	/** Forgets requests and handlers and restores the default records. */
+	/**
+	 * Forgets requests and handlers and restores the default records; requests still open (a
+	 * previous test's) are dropped.
+	 */
 	reset(): void;
 	close(): Promise<void>;
 }
@@ -810,6 +815,7 @@ export async function startMockKlink(token = KLINK_TOKEN): Promise<MockKlink> {
 	const requests: KlinkMockRequest[] = [];
 	let handlers: ProgrammedHandler[] = [];
 	const state: MockState = { lists: defaultLists() };
+	const generations = new Generations();
 
 	async function answer(request: KlinkMockRequest): Promise<MockResponse> {
 		if (request.headers.authorization !== `Bearer ${token}`) {
@@ -851,8 +857,11 @@ export async function startMockKlink(token = KLINK_TOKEN): Promise<MockKlink> {
 	}
 
 	const server = http.createServer((incoming, response) => {
+		const { isCurrent } = generations.begin(incoming, response);
 		void (async () => {
 			const raw = await readAll(incoming);
+			// A request of a test that has ended (the mock was reset since): not logged, dropped.
+			if (!isCurrent()) return;
 			const url = new URL(incoming.url ?? '/', 'http://127.0.0.1');
 			const query: Record<string, string | string[]> = {};
 			for (const key of new Set(url.searchParams.keys())) {
@@ -881,6 +890,7 @@ export async function startMockKlink(token = KLINK_TOKEN): Promise<MockKlink> {
 			};
 			requests.push(request);
 			const result = await answer(request);
+			if (!isCurrent()) return;
 			request.response = { status: result.status, body: result.body };
 			send(response, result);
 		})();
@@ -905,6 +915,7 @@ export async function startMockKlink(token = KLINK_TOKEN): Promise<MockKlink> {
 		requestsTo: (method, path) =>
 			requests.filter((request) => request.method === method && matches(path, request.path)),
 		reset() {
+			generations.next();
 			requests.length = 0;
 			handlers = [];
 			state.lists = defaultLists();

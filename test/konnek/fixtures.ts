@@ -3,29 +3,18 @@ import type { IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workf
 import { LineConnectorKonnekApi } from '../../credentials/LineConnectorKonnekApi.credentials';
 import { Konnek } from '../../nodes/Konnek/Konnek.node';
 import { runNode, type RunNodeResult, type TestCredential } from '../support/engine';
+import { useMockPerTest } from '../support/isolation';
 import { CLIENT_ID, PASSWORD, startMockKonnek, USERNAME, type MockKonnek } from './mockKonnek';
 
-/** Shared by the engine tests of the Konnek node: one mock per file, the credential, runs. */
+/** Shared by the engine tests of the Konnek node: a mock per test, the credential, runs. */
 
 export const nodeType = new Konnek();
 export const RECIPIENT = '628123456789';
 export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
+/** The current test's mock: a new server for every test (see test/support/isolation.ts). */
 export function useMockKonnek(): { readonly mock: MockKonnek } {
-	const holder: { mock?: MockKonnek } = {};
-	beforeAll(async () => {
-		holder.mock = await startMockKonnek();
-	});
-	afterAll(async () => {
-		await holder.mock?.close();
-	});
-	beforeEach(() => holder.mock?.reset());
-	return {
-		get mock() {
-			if (!holder.mock) throw new Error('mock Konnek not started');
-			return holder.mock;
-		},
-	};
+	return useMockPerTest('mock Konnek', () => startMockKonnek());
 }
 
 export function konnekCredential(baseUrl: string, fields: IDataObject = {}): TestCredential {

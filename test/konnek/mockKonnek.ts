@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import http, { type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
+import { Generations } from '../support/isolation';
 import { konnekShapeProblems } from './documentedShape';
 
 /**
@@ -42,6 +43,7 @@ export interface MockKonnek {
 	on(handler: MockHandler, times?: number): MockKonnek;
 	once(handler: MockHandler): MockKonnek;
 	invalidRequests(): MockRequest[];
+	/** Forgets requests and handlers; requests still open (a previous test's) are dropped. */
 	reset(): void;
 	close(): Promise<void>;
 }
@@ -73,6 +75,7 @@ const SEND_PATH = /^\/[^/]+(\/[^/]+)*\/send\/[^/]+$/;
 export async function startMockKonnek(): Promise<MockKonnek> {
 	const requests: MockRequest[] = [];
 	let programmed: Array<{ handler: MockHandler; remaining: number }> = [];
+	const generations = new Generations();
 
 	function respond(request: MockRequest): MockResponse {
 		if (
@@ -99,9 +102,12 @@ export async function startMockKonnek(): Promise<MockKonnek> {
 	}
 
 	const server = http.createServer((req, res) => {
+		const { isCurrent } = generations.begin(req, res);
 		const chunks: Buffer[] = [];
 		req.on('data', (chunk: Buffer) => chunks.push(chunk));
 		req.on('end', () => {
+			// A request of a test that has ended (the mock was reset since): not logged, dropped.
+			if (!isCurrent()) return;
 			const rawBody = Buffer.concat(chunks).toString('utf8');
 			let body: unknown;
 			try {
@@ -147,6 +153,7 @@ export async function startMockKonnek(): Promise<MockKonnek> {
 		},
 		invalidRequests: () => requests.filter((request) => request.problems.length > 0),
 		reset() {
+			generations.next();
 			requests.length = 0;
 			programmed = [];
 		},

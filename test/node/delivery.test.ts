@@ -477,11 +477,10 @@ describe('cancelling the execution', () => {
 
 describe('against a rate limit of 50 sends per second', () => {
 	let limited: MockLine;
-	beforeAll(async () => {
+	beforeEach(async () => {
 		limited = await startMockLine({ rateLimitPerSecond: 50 });
 	});
-	afterAll(async () => await limited.close());
-	beforeEach(() => limited.reset());
+	afterEach(async () => await limited.close());
 
 	it.each([
 		['without a speed limit: the 429s are waited out', {}],

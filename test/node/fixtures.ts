@@ -4,6 +4,7 @@ import { LineConnectorChannelAccessTokenApi } from '../../credentials/LineConnec
 import { LineConnectorChannelIdSecretApi } from '../../credentials/LineConnectorChannelIdSecretApi.credentials';
 import { LineMessaging } from '../../nodes/Line/LineMessaging.node';
 import { runNode, type RunNodeResult, type TestCredential } from '../support/engine';
+import { useMockPerTest } from '../support/isolation';
 import {
 	DEFAULT_CHANNEL_ACCESS_TOKEN,
 	DEFAULT_CHANNEL_ID,
@@ -13,7 +14,7 @@ import {
 	type MockRequest,
 } from '../support/mockLine';
 
-/** Shared by the engine tests of the LINE Messaging node: IDs, credentials, one mock per file. */
+/** Shared by the engine tests of the LINE Messaging node: IDs, credentials, a mock per test. */
 
 export const TOKEN = DEFAULT_CHANNEL_ACCESS_TOKEN;
 export const USER = 'U4af4980629b06f3b9d3f8a1b2c3d4e5f';
@@ -31,22 +32,9 @@ export function userIds(count: number, offset = 0): string[] {
 
 export const nodeType = new LineMessaging();
 
-/** The mock for the current test file: started once, emptied before every test. */
+/** The current test's mock: a new server for every test (see test/support/isolation.ts). */
 export function useMockLine(): { readonly mock: MockLine } {
-	const holder: { mock?: MockLine } = {};
-	beforeAll(async () => {
-		holder.mock = await startMockLine();
-	});
-	afterAll(async () => {
-		await holder.mock?.close();
-	});
-	beforeEach(() => holder.mock?.reset());
-	return {
-		get mock() {
-			if (!holder.mock) throw new Error('mock LINE not started');
-			return holder.mock;
-		},
-	};
+	return useMockPerTest('mock LINE', () => startMockLine());
 }
 
 export function tokenCredential(mock: MockLine, accessToken = TOKEN): TestCredential {

@@ -168,13 +168,13 @@ function pushNode(
 
 let mock: MockLine;
 
-beforeAll(async () => {
+// A new mock for every test: nothing one test sent can reach the next one's.
+beforeEach(async () => {
 	mock = await startMockLine();
 });
-afterAll(async () => {
+afterEach(async () => {
 	await mock.close();
 });
-beforeEach(() => mock.reset());
 
 function bearerCredential(type: ICredentialType = bearerApi): TestCredential {
 	return { type: type.name, credentialType: type, data: { token: TOKEN, baseUrl: mock.url } };

@@ -68,13 +68,13 @@ function catchingNode(requests: IHttpRequestOptions[], caught: unknown[]): INode
 
 let mock: MockLine;
 
-beforeAll(async () => {
+// A new mock for every test: nothing one test sent can reach the next one's.
+beforeEach(async () => {
 	mock = await startMockLine();
 });
-afterAll(async () => {
+afterEach(async () => {
 	await mock.close();
 });
-beforeEach(() => mock.reset());
 
 async function failuresOf(
 	requests: IHttpRequestOptions[],

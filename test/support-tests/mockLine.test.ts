@@ -354,3 +354,38 @@ describe('programmed answers', () => {
 		expect(handler).not.toHaveBeenCalled();
 	});
 });
+
+describe('reset', () => {
+	it('drops a request still open from before the reset: it is not in the new log and its retry key is not accepted', async () => {
+		let arrived!: () => void;
+		const arrival = new Promise<void>((resolve) => (arrived = resolve));
+		let release!: () => void;
+		const released = new Promise<void>((resolve) => (release = resolve));
+		mock.once('POST', '/v2/bot/message/push', async () => {
+			arrived();
+			await released;
+			return undefined;
+		});
+		const headers = { 'X-Line-Retry-Key': RETRY_KEY };
+		const late = call(
+			'POST',
+			'/v2/bot/message/push',
+			{ to: USER, messages: [text] },
+			{ headers },
+		).catch((error: Error) => error);
+		await arrival;
+		mock.reset();
+		release();
+		expect(await late).toBeInstanceOf(Error);
+		expect(mock.requests).toEqual([]);
+
+		const fresh = await call(
+			'POST',
+			'/v2/bot/message/push',
+			{ to: USER, messages: [text] },
+			{ headers },
+		);
+		expect(fresh.status).toBe(200);
+		expect(mock.requests).toHaveLength(1);
+	});
+});

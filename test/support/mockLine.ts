@@ -5,6 +5,7 @@ import http, {
 	type ServerResponse,
 } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { Generations } from './isolation';
 import { validateLineRequest } from './openapi';
 
 /**
@@ -95,7 +96,10 @@ export interface MockLine {
 	faultCounts(): Partial<Record<FaultKind, number>>;
 	/** Sends LINE carried out (a 2xx answer to a message send, also when the answer was then lost). */
 	deliveries(): MockRequest[];
-	/** Forgets requests, programmed handlers, faults, retry keys and issued tokens. */
+	/**
+	 * Forgets requests, programmed handlers, faults, retry keys and issued tokens. Requests still
+	 * open (a previous test's) are dropped and never enter the new log or touch the new state.
+	 */
 	reset(): void;
 	close(): Promise<void>;
 }
@@ -210,7 +214,11 @@ interface MockState {
 	faults?: ActiveFaults;
 	/** Connections held open by `hang` faults, dropped on close. */
 	hanging: Set<ServerResponse>;
+	generations: Generations;
 }
+
+/** Thrown when a request's generation ended (the mock was reset) while it was being answered. */
+class StaleRequest extends Error {}
 
 export async function startMockLine(options: MockLineOptions = {}): Promise<MockLine> {
 	const staticTokens = [options.channelAccessToken ?? DEFAULT_CHANNEL_ACCESS_TOKEN].flat();
@@ -228,6 +236,7 @@ export async function startMockLine(options: MockLineOptions = {}): Promise<Mock
 		liveTokens: new Set(),
 		narrowcasts: new Map(),
 		hanging: new Set(),
+		generations: new Generations(),
 		rateLimit: options.rateLimitPerSecond
 			? { perSecond: options.rateLimitPerSecond, recent: [] }
 			: undefined,
@@ -235,6 +244,10 @@ export async function startMockLine(options: MockLineOptions = {}): Promise<Mock
 
 	const server = http.createServer((req, res) => {
 		handleHttp(state, req, res).catch((error: Error) => {
+			if (error instanceof StaleRequest) {
+				res.socket?.destroy();
+				return;
+			}
 			if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json' });
 			res.end(JSON.stringify({ message: `mock LINE failed: ${error.message}` }));
 		});
@@ -284,6 +297,8 @@ function createMockLine(state: MockState, server: http.Server, url: string): Moc
 					request.response.status < 300,
 			),
 		reset() {
+			state.generations.next();
+			state.hanging.clear();
 			state.faults = undefined;
 			state.requests.length = 0;
 			state.handlers.length = 0;
@@ -345,7 +360,9 @@ async function handleHttp(
 	req: IncomingMessage,
 	res: ServerResponse,
 ): Promise<void> {
+	const { isCurrent } = state.generations.begin(req, res);
 	const rawBody = await readBody(req);
+	if (!isCurrent()) throw new StaleRequest();
 	const url = req.url ?? '/';
 	const queryIndex = url.indexOf('?');
 	const body = parseBody(rawBody, req.headers['content-type']);
@@ -401,7 +418,7 @@ async function handleHttp(
 				? { status: 500, body: { message: 'An error occurred in the internal server' } }
 				: fault === 'unavailable'
 					? { status: 503, body: { message: 'Service unavailable' } }
-					: await respond(state, request);
+					: await respond(state, request, isCurrent);
 	const binary = Buffer.isBuffer(answer.body);
 	const headers = {
 		'content-type': binary ? 'application/octet-stream' : 'application/json',
@@ -422,7 +439,11 @@ async function handleHttp(
 	res.end(responseBody);
 }
 
-async function respond(state: MockState, request: MockRequest): Promise<MockResponse> {
+async function respond(
+	state: MockState,
+	request: MockRequest,
+	isCurrent: () => boolean,
+): Promise<MockResponse> {
 	if (isTokenEndpoint(request)) return issueToken(state, request);
 	if (!isAuthorized(state, request)) return { status: 401, body: AUTH_FAILED };
 	if (state.options.validate && !request.operationId && request.problems.length > 0) {
@@ -434,7 +455,9 @@ async function respond(state: MockState, request: MockRequest): Promise<MockResp
 	const accepted = retryKey ? state.retryKeys.get(retryKey) : undefined;
 	if (accepted) return retryConflict(accepted);
 
-	const answer = (await programmedAnswer(state, request)) ?? defaultAnswer(state, request);
+	const programmed = await programmedAnswer(state, request);
+	if (!isCurrent()) throw new StaleRequest();
+	const answer = programmed ?? defaultAnswer(state, request);
 	if (retryKey && answer.status >= 200 && answer.status < 300) {
 		state.retryKeys.set(retryKey, { requestId: request.requestId, body: answer.body });
 	}
