@@ -48,7 +48,6 @@ function triggerWith(channelSecret?: string) {
 }
 
 beforeAll(async () => {
-	sandbox = await startSandbox();
 	// Stands in for n8n's webhook server: hands each request's exact bytes to the trigger.
 	n8n = http.createServer(async (req, res) => {
 		const chunks: Buffer[] = [];
@@ -63,16 +62,20 @@ beforeAll(async () => {
 	n8nUrl = `http://127.0.0.1:${(n8n.address() as AddressInfo).port}`;
 });
 afterAll(async () => {
-	await sandbox.close();
+	n8n.closeAllConnections();
 	await new Promise<void>((resolve) => n8n.close(() => resolve()));
 });
-beforeEach(() => {
-	sandbox.reset();
-	sandbox.setWebhookUrl(undefined);
+// A new sandbox for every test: nothing one test sent can reach the next one's.
+beforeEach(async () => {
+	sandbox = await startSandbox();
 	deliveries.length = 0;
 });
-afterEach(() => {
-	expect(sandbox.invalidRequests().map((r) => [r.method, r.url, r.problems])).toEqual([]);
+afterEach(async () => {
+	try {
+		expect(sandbox.invalidRequests().map((r) => [r.method, r.url, r.problems])).toEqual([]);
+	} finally {
+		await sandbox.close();
+	}
 });
 
 it('the LINE Trigger registers itself; the sandbox tests the URL; a user’s text starts the workflow', async () => {

@@ -16,13 +16,13 @@ const [AIKO] = SANDBOX_USERS.map((user) => user.userId);
 
 let sandbox: Sandbox;
 
-beforeAll(async () => {
+// A new sandbox for every test: nothing one test sent can reach the next one's.
+beforeEach(async () => {
 	sandbox = await startSandbox();
 });
-afterAll(async () => {
+afterEach(async () => {
 	await sandbox.close();
 });
-beforeEach(() => sandbox.reset());
 
 const get = (path: string) => axios.get(sandbox.url + path, { validateStatus: () => true });
 

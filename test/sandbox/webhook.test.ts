@@ -31,26 +31,25 @@ async function startReceiver() {
 	});
 	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
 	receiver.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/webhook`;
-	receiver.close = () => new Promise<void>((resolve) => server.close(() => resolve()));
+	receiver.close = () =>
+		new Promise<void>((resolve) => {
+			server.close(() => resolve());
+			server.closeAllConnections();
+		});
 	return receiver;
 }
 
 let sandbox: Sandbox;
 let receiver: Awaited<ReturnType<typeof startReceiver>>;
 
-beforeAll(async () => {
+// A new receiver and sandbox for every test: nothing one test sent can reach the next one's.
+beforeEach(async () => {
 	receiver = await startReceiver();
 	sandbox = await startSandbox({ webhookUrl: receiver.url });
 });
-afterAll(async () => {
+afterEach(async () => {
 	await sandbox.close();
 	await receiver.close();
-});
-beforeEach(() => {
-	sandbox.reset();
-	sandbox.setWebhookUrl(receiver.url);
-	receiver.received.length = 0;
-	receiver.status = 200;
 });
 
 const api = (path: string, data?: unknown) =>
@@ -71,7 +70,9 @@ const reply = (replyToken: string, text: string) =>
 
 describe('what users say reaches the webhook', () => {
 	it('text from the chat page API: a signed message event, valid against webhook.yml', async () => {
+		const before = Date.now();
 		const response = await api(`/chats/${AIKO}/send`, { text: 'Hello bot 👋' });
+		const after = Date.now();
 		expect(response.status).toBe(200);
 		expect(response.data.delivery).toMatchObject({
 			ok: true,
@@ -110,7 +111,9 @@ describe('what users say reaches the webhook', () => {
 				markAsReadToken: expect.any(String),
 			},
 		});
-		expect(Math.abs(event.timestamp - Date.now())).toBeLessThan(5000);
+		// The time the user sent it: while the request was under way, however long it took.
+		expect(event.timestamp).toBeGreaterThanOrEqual(before);
+		expect(event.timestamp).toBeLessThanOrEqual(after);
 		expect(response.data.event).toEqual(event);
 		expect(sandbox.conversation(AIKO)).toEqual([
 			expect.objectContaining({
