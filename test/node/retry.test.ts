@@ -400,18 +400,24 @@ describe('rate limits (429)', () => {
 
 describe('timeouts', () => {
 	it('a push whose answer does not come within Request Timeout is sent again with the same key', async () => {
-		// Only the first request is held back (2 s, then a 500); the others are answered at once.
-		let answered: Promise<void> | undefined;
-		line.mock.on('POST', '/v2/bot/message/push', () => {
-			if (answered) return undefined;
-			answered = new Promise((resolve) => setTimeout(resolve, 2_000));
-			return answered.then(() => SERVER_ERROR);
+		// The first request is held back until the node has given up on it and sent again (then it
+		// gets a 500); the others are answered at once.
+		let retried!: () => void;
+		const sentAgain = new Promise<void>((resolve) => (retried = resolve));
+		let held = false;
+		line.mock.on('POST', '/v2/bot/message/push', async () => {
+			if (held) {
+				retried();
+				return undefined;
+			}
+			held = true;
+			await sentAgain;
+			return SERVER_ERROR;
 		});
 		const items = await runLineOk(line.mock, {
 			...sendParameters(retryKeyedSends[0]),
 			delivery: { timeout: 1 },
 		});
-		await answered;
 		const requests = apiRequests(line.mock);
 		expect(requests).toHaveLength(2);
 		expect(header(requests[0], 'x-line-retry-key')).toMatch(UUID);
@@ -422,11 +428,12 @@ describe('timeouts', () => {
 	});
 
 	it('a reply whose answer does not come in time is not sent again, and may have been sent', async () => {
-		let answered: Promise<void> | undefined;
-		line.mock.on('POST', '/v2/bot/message/reply', () => {
-			if (answered) return undefined;
-			answered = new Promise((resolve) => setTimeout(resolve, 2_000));
-			return answered.then(() => undefined);
+		// The reply is held back until the run has ended (the node gave up waiting), then answered.
+		let runEnded!: () => void;
+		const ended = new Promise<void>((resolve) => (runEnded = resolve));
+		line.mock.on('POST', '/v2/bot/message/reply', async () => {
+			await ended;
+			return undefined;
 		});
 		const result = await runLine(line.mock, {
 			resource: 'message',
@@ -435,7 +442,7 @@ describe('timeouts', () => {
 			...hello,
 			delivery: { timeout: 1 },
 		});
-		await answered;
+		runEnded();
 		expect(apiRequests(line.mock)).toHaveLength(1);
 		expect(result.status).toBe('error');
 		expect(shown(result.error)).toContain('the message may have been sent');
