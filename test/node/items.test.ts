@@ -17,13 +17,23 @@ const line = useMockLine();
 
 it('push: each item reports its own request ID, retry key and sent message IDs, in input order', async () => {
 	const third = 'U' + 'f'.repeat(32);
-	// Earlier items answer later: the output must still follow the input.
-	const wait: Record<string, number> = { [USER]: 60, [USER_2]: 30, [third]: 0 };
+	// Earlier items answer later: all three are held until all three arrived, then answered last
+	// item first. The output must still follow the input.
+	const input = [{ userId: USER }, { userId: USER_2 }, { userId: third }];
+	const held = new Map<string, () => void>();
 	line.mock.on('POST', '/v2/bot/message/push', async (request) => {
-		await sleep(wait[(request.body as { to: string }).to]);
+		const answered = new Promise<void>((resolve) =>
+			held.set((request.body as { to: string }).to, resolve),
+		);
+		if (held.size === input.length) {
+			for (const { userId } of [...input].reverse()) {
+				held.get(userId)!();
+				await new Promise((resolve) => setImmediate(resolve));
+			}
+		}
+		await answered;
 		return undefined;
 	});
-	const input = [{ userId: USER }, { userId: USER_2 }, { userId: third }];
 	const items = await runLineOk(
 		line.mock,
 		{ resource: 'message', operation: 'sendPush', to: '={{ $json.userId }}', ...hello },
@@ -165,13 +175,18 @@ describe('push in parallel', () => {
 		let peak = 0;
 		const inFlightTo = new Set<string>();
 		const overlapping: string[] = [];
+		// The first push is held until a second one arrives (to another chat: sent at once).
+		let secondArrived!: () => void;
+		const second = new Promise<void>((resolve) => (secondArrived = resolve));
 		line.mock.on('POST', '/v2/bot/message/push', async (request) => {
 			const { to } = request.body as { to: string };
 			if (inFlightTo.has(to)) overlapping.push(to);
 			inFlightTo.add(to);
 			inFlight++;
 			peak = Math.max(peak, inFlight);
-			await sleep(15);
+			if (inFlight > 1) secondArrived();
+			else await second;
+			await new Promise((resolve) => setImmediate(resolve));
 			inFlight--;
 			inFlightTo.delete(to);
 			return undefined;
@@ -200,6 +215,7 @@ describe('push in parallel', () => {
 		line.mock.on('POST', '/v2/bot/message/push', async () => {
 			inFlight++;
 			peak = Math.max(peak, inFlight);
+			// Gives a second request the chance to arrive meanwhile, were the limit ignored.
 			await sleep(5);
 			inFlight--;
 			return undefined;
