@@ -280,7 +280,7 @@ describeE2E('gateway example workflows in real n8n', () => {
 						await response.arrayBuffer();
 						return response.status === 404 ? undefined : response.status;
 					},
-					{ timeoutMs: 60_000, intervalMs: 500, what: `${url} to be registered` },
+					{ timeoutMs: 90_000, intervalMs: 500, what: `${url} to be registered` },
 				);
 			}
 

@@ -203,7 +203,7 @@ export function tempFolder(prefix: string): string {
 /** Polls `probe` until it returns something other than undefined. */
 export async function eventually<T>(
 	probe: () => T | undefined | Promise<T | undefined>,
-	{ timeoutMs = 30_000, intervalMs = 200, what = 'condition' } = {},
+	{ timeoutMs = 90_000, intervalMs = 200, what = 'condition' } = {},
 ): Promise<T> {
 	const deadline = Date.now() + timeoutMs;
 	for (;;) {
