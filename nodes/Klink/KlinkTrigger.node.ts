@@ -5,11 +5,11 @@ import type {
 	IWebhookFunctions,
 	IWebhookResponseData,
 } from 'n8n-workflow';
-import { NodeConnectionTypes } from 'n8n-workflow';
+import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
 import { KLINK_CREDENTIAL } from './transport';
 import { triggerProperties } from './trigger/description';
-import { receiveWebhook } from './trigger/webhook';
+import { acceptsUnsigned, NO_SECRET, receiveWebhook, signingSecret } from './trigger/webhook';
 
 export class KlinkTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -17,7 +17,10 @@ export class KlinkTrigger implements INodeType {
 		name: 'klinkTrigger',
 		icon: { light: 'file:../../icons/klink.svg', dark: 'file:../../icons/klink.dark.svg' },
 		group: ['trigger'],
-		version: 1,
+		// 2: requests are refused while no signing secret is set, unless Accept Unsigned Requests
+		// is on. 1: they were all accepted.
+		version: [1, 2],
+		defaultVersion: 2,
 		subtitle:
 			'={{ [].concat($parameter["events"] || [], $parameter["otherEvents"] ? [$parameter["otherEvents"]] : []).join(", ") || "All events" }}',
 		description:
@@ -25,7 +28,8 @@ export class KlinkTrigger implements INodeType {
 		defaults: { name: 'klink.cloud Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
-		// Optional: only its Webhook Signing Secret is used, to verify klink.cloud's signature.
+		// Only its Webhook Signing Secret is used, to verify klink.cloud's signature. Not marked
+		// required since Accept Unsigned Requests works without it; activation checks instead.
 		credentials: [{ name: KLINK_CREDENTIAL, required: false }],
 		webhooks: [
 			{
@@ -40,10 +44,17 @@ export class KlinkTrigger implements INodeType {
 	};
 
 	// klink.cloud has no API to register webhooks: the URL is pasted in its Settings → Webhooks,
-	// so there is nothing to check, create or delete when the workflow is (de)activated.
+	// so there is nothing to create or delete. Activation fails, though, while every request
+	// would be refused for want of a signing secret.
 	webhookMethods = {
 		default: {
 			async checkExists(this: IHookFunctions): Promise<boolean> {
+				if (!acceptsUnsigned(this) && (await signingSecret(this)) === '') {
+					throw new NodeOperationError(
+						this.getNode(),
+						`klink.cloud Trigger refuses every request: ${NO_SECRET}`,
+					);
+				}
 				return true;
 			},
 			async create(this: IHookFunctions): Promise<boolean> {

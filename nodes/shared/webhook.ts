@@ -48,3 +48,11 @@ export function rawBodyOf(context: IWebhookFunctions): Buffer | undefined {
 	if (Buffer.isBuffer(rawBody)) return rawBody;
 	return typeof rawBody === 'string' ? Buffer.from(rawBody, 'utf8') : undefined;
 }
+
+/**
+ * What to log when a signature cannot be checked because n8n kept no raw body: saying "does not
+ * match" would send the user hunting for a wrong secret.
+ */
+export function noRawBodyMessage(trigger: string, header: string): string {
+	return `${trigger} refused a request: n8n passed no raw request body, so its ${header} signature cannot be checked (it covers the exact bytes sent, which n8n's webhook server normally keeps). This says nothing about the secret, which may well be right`;
+}

@@ -6,7 +6,7 @@ import type {
 } from 'n8n-workflow';
 import { jsonParse } from 'n8n-workflow';
 
-import { answer, answerOnly, rawBodyOf } from '../../shared/webhook';
+import { answer, answerOnly, noRawBodyMessage, rawBodyOf } from '../../shared/webhook';
 import { isValidLineSignature } from '../helpers/signature';
 import { LineClient } from '../transport';
 import { contentFileName, getMessageContent } from '../transport/content';
@@ -51,7 +51,11 @@ export async function receiveWebhook(this: IWebhookFunctions): Promise<IWebhookR
 	}
 	const rawBody = rawBodyOf(this);
 	const signature = this.getHeaderData()['x-line-signature'];
-	if (rawBody === undefined || !isValidLineSignature(channel.channelSecret, rawBody, signature)) {
+	if (rawBody === undefined) {
+		this.logger.warn(noRawBodyMessage('LINE Trigger', 'x-line-signature'));
+		return answerOnly(this, 401, 'Invalid signature');
+	}
+	if (!isValidLineSignature(channel.channelSecret, rawBody, signature)) {
 		this.logger.warn(
 			signature === undefined
 				? 'LINE Trigger refused a request without an x-line-signature header'
