@@ -1,14 +1,28 @@
 import { readFileSync } from 'node:fs';
-import type { IDataObject, INodeParameters, INodeType, IWebhookFunctions } from 'n8n-workflow';
+import {
+	NodeHelpers,
+	type ICredentialDataDecryptedObject,
+	type ICredentialTestFunctions,
+	type IDataObject,
+	type INodeParameters,
+	type INodeType,
+	type IWebhookFunctions,
+} from 'n8n-workflow';
 
+import { LineConnectorInfobipWebhookApi } from '../../credentials/LineConnectorInfobipWebhookApi.credentials';
 import { InfobipLineTrigger } from '../../nodes/Infobip/InfobipLineTrigger.node';
+import { testWebhookCredential } from '../../nodes/Infobip/trigger/protection';
+import type { TestCredential } from '../support/engine';
 import { createTriggerHarness, type Delivery } from '../support/webhook';
 import { deliveryReport } from './mockInfobip';
 import { infobipSpecFile, validateInfobipSchema } from './openapi';
 
 /**
  * The Infobip LINE Trigger in n8n-core's WebhookContext over real HTTP: one item per delivery
- * report of `{ results }` (line.json's DeliveryReports), the optional protections, filters.
+ * report of `{ results }` (line.json's DeliveryReports), the protections, filters. The first
+ * blocks run a version 1 node (the shared harness's default): old workflows, secret in the
+ * node's parameters. The last block runs version 2, what a new node is: secret in the
+ * Infobip LINE Webhook API credential, refused until one is set.
  */
 
 const nodeType = new InfobipLineTrigger();
@@ -201,5 +215,251 @@ describe('Infobip LINE Trigger: protection', () => {
 
 	it('with no protection any request with reports runs', async () => {
 		expectRan(await deliver(body, { authentication: 'none' }), 1);
+	});
+});
+
+// ---------------------------------------------------------------------------------------------
+// Version 2 (new nodes), warnings in n8n's log, old workflows next to it
+
+interface Options {
+	version?: number;
+	credential?: ICredentialDataDecryptedObject;
+	headers?: Record<string, string>;
+	query?: IDataObject;
+}
+
+/**
+ * A harness for the node at `version`, with n8n's defaults for that version filled in as n8n does
+ * when it loads a workflow (the shared harness fills those of version 1), and every message the
+ * node logs as a warning collected.
+ */
+function versioned(parameters: INodeParameters, { version = 2, credential, query }: Options) {
+	const warnings: string[] = [];
+	const wrapped = Object.create(nodeType) as INodeType;
+	wrapped.webhook = async function (this: IWebhookFunctions) {
+		if (query) (this.getRequestObject() as unknown as { query: IDataObject }).query = query;
+		const spy = jest.spyOn(this.logger, 'warn').mockImplementation((message: string) => {
+			warnings.push(message);
+		});
+		try {
+			return await nodeType.webhook!.call(this);
+		} finally {
+			spy.mockRestore();
+		}
+	};
+	const credentials: TestCredential[] = credential
+		? [
+				{
+					type: 'lineConnectorInfobipWebhookApi',
+					credentialType: new LineConnectorInfobipWebhookApi(),
+					data: credential,
+				},
+			]
+		: [];
+	const harness = createTriggerHarness({ nodeType: wrapped, parameters, credentials });
+	harness.node.typeVersion = version;
+	harness.node.parameters = NodeHelpers.getNodeParameters(
+		nodeType.description.properties,
+		parameters,
+		true,
+		false,
+		harness.node,
+		nodeType.description,
+	)!;
+	return { harness, warnings };
+}
+
+async function deliverTo(parameters: INodeParameters, options: Options = {}) {
+	const { harness, warnings } = versioned(parameters, options);
+	const delivery = await harness.deliver(JSON.stringify({ results: [deliveryReport()] }), {
+		headers: options.headers ?? {},
+	});
+	return { delivery, warnings };
+}
+
+const SECRET = 'c2VjcmV0LWZvci1pbmZvYmlw';
+const basicHeader = (user: string, password: string) => ({
+	authorization: `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`,
+});
+
+describe('Infobip LINE Trigger version 2: closed by default', () => {
+	it('new nodes are version 2', () => {
+		expect(nodeType.description.defaultVersion).toBe(2);
+	});
+
+	it('without a credential, requests are refused with 401 and a body saying why; the log names what to set', async () => {
+		const { delivery, warnings } = await deliverTo({});
+		expectRefused(delivery);
+		expect(JSON.parse(delivery.body).message).toBe(
+			'Unauthorized: no secret is set for this trigger in n8n, so every request is refused',
+		);
+		expect(warnings).toEqual([
+			'Infobip LINE Trigger refused a request: no Infobip LINE Webhook API credential is selected',
+		]);
+	});
+
+	it('activation fails without a credential, saying what to set', async () => {
+		const { harness } = versioned({}, {});
+		await expect(harness.activate()).rejects.toThrow(
+			'Infobip LINE Trigger refuses every request: no Infobip LINE Webhook API credential is selected',
+		);
+	});
+
+	it('activation fails with a credential that has no secret', async () => {
+		const { harness } = versioned({}, { credential: { protection: 'query', secret: '' } });
+		await expect(harness.activate()).rejects.toThrow('no secret is set in the credential');
+	});
+
+	it('Protection None (accept every request): runs, and logs a warning for each request', async () => {
+		const { harness, warnings } = versioned({ authentication: 'none' }, {});
+		await expect(harness.activate()).resolves.toEqual({ created: false });
+		const body = JSON.stringify({ results: [deliveryReport()] });
+		expectRan(await harness.deliver(body), 1);
+		expectRan(await harness.deliver(body), 1);
+		expect(warnings).toHaveLength(2);
+		expect(warnings[0]).toContain(
+			'Infobip LINE Trigger accepted a request without checking any secret (Protection: None)',
+		);
+	});
+});
+
+describe('Infobip LINE Trigger version 2: the Infobip LINE Webhook API credential', () => {
+	it('secret in the URL: the right secret runs, a wrong or missing one gets 401', async () => {
+		const credential = { protection: 'query', parameterName: 'token', secret: SECRET };
+		const ok = await deliverTo({}, { credential, query: { token: SECRET } });
+		expectRan(ok.delivery, 1);
+		expect(ok.warnings).toEqual([]);
+
+		const wrong = await deliverTo({}, { credential, query: { token: `${SECRET}x` } });
+		expectRefused(wrong.delivery);
+		expect(JSON.parse(wrong.delivery.body).message).toBe('Unauthorized');
+		expect(wrong.warnings).toEqual([
+			'Infobip LINE Trigger refused a request: wrong token query parameter',
+		]);
+		expectRefused((await deliverTo({}, { credential, query: {} })).delivery);
+	});
+
+	it('the credential with its defaults (secret in the URL, parameter token) and activation', async () => {
+		const { harness } = versioned({}, { credential: { secret: SECRET } });
+		await expect(harness.activate()).resolves.toEqual({ created: false });
+		expectRan(
+			(await deliverTo({}, { credential: { secret: SECRET }, query: { token: SECRET } })).delivery,
+			1,
+		);
+	});
+
+	it('secret header', async () => {
+		const credential = { protection: 'header', headerName: 'X-Webhook-Secret', secret: SECRET };
+		expectRan(
+			(await deliverTo({}, { credential, headers: { 'x-webhook-secret': SECRET } })).delivery,
+			1,
+		);
+		expectRefused(
+			(await deliverTo({}, { credential, headers: { 'x-webhook-secret': 'no' } })).delivery,
+		);
+		// The secret in a query parameter does not count for a header protection.
+		expectRefused((await deliverTo({}, { credential, query: { token: SECRET } })).delivery);
+	});
+
+	it('Basic auth: right credentials run, wrong ones get 401 with a Basic challenge', async () => {
+		const credential = {
+			protection: 'basicAuth',
+			username: 'infobip',
+			password: 'pa:ss-long-password',
+		};
+		const ok = await deliverTo(
+			{},
+			{ credential, headers: basicHeader('infobip', 'pa:ss-long-password') },
+		);
+		expectRan(ok.delivery, 1);
+		const wrong = await deliverTo({}, { credential, headers: basicHeader('infobip', 'nope') });
+		expectRefused(wrong.delivery);
+		expect(wrong.delivery.headers['www-authenticate']).toBe('Basic realm="Infobip LINE Trigger"');
+	});
+
+	it('leftover version 1 secret parameters are not read by version 2', async () => {
+		// A request carrying the old parameter secret is refused: only the credential counts.
+		const { delivery } = await deliverTo(
+			{ secret: 'old-secret', parameterName: 'token' },
+			{ credential: { secret: SECRET }, query: { token: 'old-secret' } },
+		);
+		expectRefused(delivery);
+	});
+
+	it('the credential test checks that the secret is usable (there is no Infobip endpoint to ask)', async () => {
+		const run = async (data: ICredentialDataDecryptedObject) =>
+			await testWebhookCredential.call({} as ICredentialTestFunctions, {
+				id: '1',
+				name: 'webhook',
+				type: 'lineConnectorInfobipWebhookApi',
+				data,
+			});
+		await expect(run({ protection: 'query', secret: SECRET })).resolves.toEqual({
+			status: 'OK',
+			message: 'The trigger will refuse requests without this secret',
+		});
+		await expect(run({ protection: 'query', secret: '' })).resolves.toMatchObject({
+			status: 'Error',
+			message: 'The trigger would refuse every request: no secret is set in the credential',
+		});
+		await expect(
+			run({ protection: 'header', headerName: 'X-Token', secret: 'short' }),
+		).resolves.toMatchObject({
+			status: 'Error',
+			message: expect.stringContaining('use at least 16 random characters'),
+		});
+		await expect(
+			run({ protection: 'header', headerName: 'bad header', secret: SECRET }),
+		).resolves.toMatchObject({
+			status: 'Error',
+			message: 'The header name is empty or not a valid HTTP header name',
+		});
+		await expect(
+			run({ protection: 'basicAuth', username: 'u', password: '' }),
+		).resolves.toMatchObject({
+			status: 'Error',
+			message: 'The trigger would refuse every request: no password is set in the credential',
+		});
+	});
+});
+
+describe('Infobip LINE Trigger version 1: old workflows keep working', () => {
+	it('a node saved without protection still runs every request, now with a warning in the log', async () => {
+		const { harness, warnings } = versioned({}, { version: 1 });
+		await expect(harness.activate()).resolves.toEqual({ created: false });
+		expectRan(await harness.deliver(JSON.stringify({ results: [deliveryReport()] })), 1);
+		expect(warnings).toHaveLength(1);
+		expect(warnings[0]).toContain('accepted a request without checking any secret');
+	});
+
+	it('a secret in the parameters still protects it, and activation still succeeds with an empty one', async () => {
+		const parameters = { authentication: 'query', secret: 'old-secret' };
+		expectRan(
+			(await deliverTo(parameters, { version: 1, query: { token: 'old-secret' } })).delivery,
+			1,
+		);
+		const wrong = await deliverTo(parameters, { version: 1, query: { token: 'x' } });
+		expectRefused(wrong.delivery);
+		expect(wrong.warnings).toEqual([
+			'Infobip LINE Trigger refused a request: wrong token query parameter',
+		]);
+		const empty = versioned({ authentication: 'basicAuth', username: 'u' }, { version: 1 });
+		await expect(empty.harness.activate()).resolves.toEqual({ created: false });
+	});
+
+	it('moving the secret into the credential in place (Protection → credential) works on version 1', async () => {
+		const credential = { protection: 'header', headerName: 'X-Webhook-Secret', secret: SECRET };
+		const parameters = { authentication: 'credential' };
+		const ok = await deliverTo(parameters, {
+			version: 1,
+			credential,
+			headers: { 'x-webhook-secret': SECRET },
+		});
+		expectRan(ok.delivery, 1);
+		expectRefused((await deliverTo(parameters, { version: 1, credential })).delivery);
+		const missing = versioned(parameters, { version: 1 });
+		await expect(missing.harness.activate()).rejects.toThrow(
+			'no Infobip LINE Webhook API credential is selected',
+		);
 	});
 });
