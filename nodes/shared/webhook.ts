@@ -54,5 +54,5 @@ export function rawBodyOf(context: IWebhookFunctions): Buffer | undefined {
  * match" would send the user hunting for a wrong secret.
  */
 export function noRawBodyMessage(trigger: string, header: string): string {
-	return `${trigger} refused a request: n8n passed no raw request body, so its ${header} signature cannot be checked (it covers the exact bytes sent, which n8n's webhook server normally keeps). This says nothing about the secret, which may well be right`;
+	return `${trigger} refused a request: n8n passed no raw request body, so the signature in ${header} cannot be checked (it covers the exact bytes sent, which n8n's webhook server normally keeps). This says nothing about the secret, which may well be right`;
 }

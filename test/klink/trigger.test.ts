@@ -1,6 +1,12 @@
 import { createHmac } from 'node:crypto';
 
-import type { IDataObject, INodeParameters } from 'n8n-workflow';
+import {
+	NodeHelpers,
+	type IDataObject,
+	type INodeParameters,
+	type INodeType,
+	type IWebhookFunctions,
+} from 'n8n-workflow';
 
 import { LineConnectorKlinkApi } from '../../credentials/LineConnectorKlinkApi.credentials';
 import { KlinkTrigger } from '../../nodes/Klink/KlinkTrigger.node';
@@ -10,7 +16,9 @@ import { createTriggerHarness, type Delivery } from '../support/webhook';
 /**
  * The klink.cloud Trigger's webhook in n8n-core's WebhookContext, over real HTTP: the hex
  * HMAC-SHA256 `x-signature` of the raw body when a signing secret is set, the event filter, one
- * item per webhook with the envelope kept and its most used fields alongside.
+ * item per webhook with the envelope kept and its most used fields alongside. Most blocks run a
+ * version 1 node (the shared harness's default); the last ones run version 2, what a new node is:
+ * refused without a signing secret unless Accept Unsigned Requests is on.
  */
 
 const SECRET = 'whsec_9c1d7e3a5b2f4c6d8e0a1b3c5d7e9f11';
@@ -163,7 +171,7 @@ describe('signed webhooks', () => {
 	});
 });
 
-describe('no signing secret configured', () => {
+describe('version 1 (old workflows): no signing secret configured', () => {
 	it('without a credential, every request is accepted (signed or not)', async () => {
 		const delivery = await trigger({}, []).deliver(JSON.stringify(CONTACT_CREATE));
 		expect(expectRan(delivery).event).toBe('contact.create');
@@ -232,5 +240,135 @@ describe('activation', () => {
 		const harness = trigger();
 		expect(await harness.activate()).toEqual({ created: false });
 		await expect(harness.deactivate()).resolves.toBeUndefined();
+	});
+});
+
+// ---------------------------------------------------------------------------------------------
+// Version 2 (new nodes), warnings in n8n's log, a missing raw body
+
+interface Options {
+	version?: number;
+	credentials?: TestCredential[];
+	/** Remove the raw body n8n keeps, as if n8n had passed none. */
+	withoutRawBody?: boolean;
+}
+
+/**
+ * A harness for the node at `version`, with n8n's defaults for that version filled in as n8n does
+ * when it loads a workflow (the shared harness fills those of version 1), and every message the
+ * node logs as a warning collected.
+ */
+function versioned(
+	parameters: INodeParameters,
+	{ version = 2, credentials = [credential()], withoutRawBody = false }: Options = {},
+) {
+	const warnings: string[] = [];
+	const wrapped = Object.create(nodeType) as INodeType;
+	wrapped.webhook = async function (this: IWebhookFunctions) {
+		if (withoutRawBody) delete (this.getRequestObject() as unknown as IDataObject).rawBody;
+		const spy = jest.spyOn(this.logger, 'warn').mockImplementation((message: string) => {
+			warnings.push(message);
+		});
+		try {
+			return await nodeType.webhook!.call(this);
+		} finally {
+			spy.mockRestore();
+		}
+	};
+	const harness = createTriggerHarness({ nodeType: wrapped, parameters, credentials });
+	harness.node.typeVersion = version;
+	harness.node.parameters = NodeHelpers.getNodeParameters(
+		nodeType.description.properties,
+		parameters,
+		true,
+		false,
+		harness.node,
+		nodeType.description,
+	)!;
+	return { harness, warnings };
+}
+
+const unsigned = JSON.stringify(CONTACT_CREATE);
+
+describe('version 2: closed by default', () => {
+	it('new nodes are version 2', () => {
+		expect(nodeType.description.defaultVersion).toBe(2);
+	});
+
+	it.each([
+		['without a credential', []],
+		['with a credential whose Webhook Signing Secret is empty', [credential('')]],
+	])(
+		'%s: requests are refused with 401 and the log says what to set',
+		async (_name, credentials) => {
+			const { harness, warnings } = versioned({}, { credentials });
+			const delivery = await harness.deliver(unsigned, {
+				headers: { 'x-signature': sign(unsigned) },
+			});
+			expectRefused(delivery);
+			expect(JSON.parse(delivery.body)).toEqual({
+				message: 'No signing secret is set for this trigger in n8n, so every request is refused',
+			});
+			expect(warnings).toEqual([
+				'klink.cloud Trigger refused a request: no Webhook Signing Secret is set: select a klink.cloud API credential with the signing secret of the klink.cloud webhook, or turn on Accept Unsigned Requests',
+			]);
+		},
+	);
+
+	it('activation fails without a signing secret, saying what to set', async () => {
+		const { harness } = versioned({}, { credentials: [] });
+		await expect(harness.activate()).rejects.toThrow(
+			'klink.cloud Trigger refuses every request: no Webhook Signing Secret is set',
+		);
+	});
+
+	it('with a signing secret, signed requests run, unsigned ones are refused, activation succeeds', async () => {
+		const { harness, warnings } = versioned({});
+		await expect(harness.activate()).resolves.toEqual({ created: false });
+		expectRan(await harness.deliver(unsigned, { headers: { 'x-signature': sign(unsigned) } }));
+		expect(warnings).toEqual([]);
+		expectRefused(await harness.deliver(unsigned));
+		expect(warnings).toEqual([
+			'klink.cloud Trigger refused a request without an x-signature header',
+		]);
+	});
+
+	it('Accept Unsigned Requests on: runs without a secret and logs a warning for each request', async () => {
+		const { harness, warnings } = versioned({ acceptUnsignedRequests: true }, { credentials: [] });
+		await expect(harness.activate()).resolves.toEqual({ created: false });
+		expect(expectRan(await harness.deliver(unsigned)).event).toBe('contact.create');
+		expectRan(await harness.deliver(JSON.stringify(MESSAGE_INBOUND)));
+		expect(warnings).toEqual([
+			'klink.cloud Trigger accepted a request without checking its signature (no Webhook Signing Secret is set): anyone who knows its URL can start this workflow',
+			'klink.cloud Trigger accepted a request without checking its signature (no Webhook Signing Secret is set): anyone who knows its URL can start this workflow',
+		]);
+	});
+
+	it('Accept Unsigned Requests on with a secret set: signatures are still checked', async () => {
+		const { harness } = versioned({ acceptUnsignedRequests: true });
+		expectRefused(await harness.deliver(unsigned));
+		expectRan(await harness.deliver(unsigned, { headers: { 'x-signature': sign(unsigned) } }));
+	});
+});
+
+describe('version 1 (old workflows) logs every unsigned request it accepts', () => {
+	it('no secret: accepted as before, activation succeeds, a warning per request', async () => {
+		const { harness, warnings } = versioned({}, { version: 1, credentials: [] });
+		await expect(harness.activate()).resolves.toEqual({ created: false });
+		expectRan(await harness.deliver(unsigned));
+		expect(warnings).toHaveLength(1);
+		expect(warnings[0]).toContain('accepted a request without checking its signature');
+	});
+});
+
+describe('n8n passed no raw body', () => {
+	it('the request is refused and the log says the signature could not be checked, not that it is wrong', async () => {
+		const { harness, warnings } = versioned({}, { withoutRawBody: true });
+		expectRefused(await harness.deliver(unsigned, { headers: { 'x-signature': sign(unsigned) } }));
+		expect(warnings).toHaveLength(1);
+		expect(warnings[0]).toContain(
+			'klink.cloud Trigger refused a request: n8n passed no raw request body, so the signature in x-signature cannot be checked',
+		);
+		expect(warnings[0]).not.toContain('does not match');
 	});
 });
