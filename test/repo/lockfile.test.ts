@@ -7,11 +7,15 @@ import path from 'node:path';
  * contributors get different trees. Every optional dependency must be in the lock.
  */
 type Entry = { version?: string; optionalDependencies?: Record<string, string> };
-const lock = JSON.parse(fs.readFileSync(path.join(__dirname, '../../package-lock.json'), 'utf8')) as {
+const lock = JSON.parse(
+	fs.readFileSync(path.join(__dirname, '../../package-lock.json'), 'utf8'),
+) as {
 	lockfileVersion: number;
 	packages: Record<string, Entry>;
 };
-const manifest = JSON.parse(fs.readFileSync(path.join(__dirname, '../../package.json'), 'utf8')) as {
+const manifest = JSON.parse(
+	fs.readFileSync(path.join(__dirname, '../../package.json'), 'utf8'),
+) as {
 	dependencies?: Record<string, string>;
 	devDependencies?: Record<string, string>;
 	peerDependencies?: Record<string, string>;

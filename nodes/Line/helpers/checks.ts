@@ -121,6 +121,32 @@ function checkInteger(value: unknown, field: string, min: number, what: string):
 	fail(field, `${got}; expected ${what}, an integer of at least ${min}`);
 }
 
+/**
+ * LINE refuses URLs that are not percent-encoded: a raw space, a control character or anything
+ * outside ASCII (Thai, Japanese, emoji) in a file name or query. The hint gives the encoded URL.
+ */
+function checkEncoded(url: string, field: string): void {
+	const raw = /[^\x21-\x7e]/u.exec(url);
+	if (!raw) return;
+	const char = raw[0];
+	const code = `U+${(char.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;
+	const printable = char.charCodeAt(0) > 0x7f;
+	const what = char === ' ' ? 'a space' : printable ? `"${char}" (${code})` : code;
+	let encoded: string | undefined;
+	try {
+		encoded = new URL(url).href;
+	} catch {
+		encoded = undefined;
+	}
+	fail(
+		field,
+		`${describeValue(url)} contains ${what} at position ${raw.index}; LINE takes only percent-encoded URLs`,
+		encoded && !/[^\x21-\x7e]/u.test(encoded)
+			? `Percent-encode it: ${encoded}`
+			: 'Percent-encode it (a space is %20)',
+	);
+}
+
 /** Image, video, audio and icon URLs: LINE fetches them itself, over HTTPS only. */
 function checkMediaUrl(value: unknown, field: string, optional = false): void {
 	if (value === undefined && optional) return;
@@ -132,6 +158,7 @@ function checkMediaUrl(value: unknown, field: string, optional = false): void {
 			'LINE only loads media over HTTPS, e.g. https://example.com/image.jpg',
 		);
 	}
+	checkEncoded(url, field);
 }
 
 /** Links opened by the user's LINE app: http, https, line and tel schemes. */
@@ -141,6 +168,7 @@ function checkLinkUri(value: unknown, field: string, optional = false): void {
 	if (!/^(https?:\/\/\S|line:\/\/\S|tel:\S)/i.test(uri)) {
 		fail(field, `${describeValue(uri)} must start with http://, https://, line:// or tel:`);
 	}
+	checkEncoded(uri, field);
 }
 
 // ---------------------------------------------------------------------------------------------
