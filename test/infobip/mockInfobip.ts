@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import http, { type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-import { Generations } from '../support/isolation';
+import { Generations } from '../support/generations';
 import { infobipOperationId, validateInfobipRequest } from './openapi';
 
 /**

@@ -6,7 +6,7 @@ import http, {
 } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-import { Generations } from '../support/isolation';
+import { Generations } from '../support/generations';
 
 /**
  * A mock klink.cloud API on 127.0.0.1: checks the bearer token, checks every request against the

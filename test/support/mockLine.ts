@@ -5,7 +5,7 @@ import http, {
 	type ServerResponse,
 } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { Generations } from './isolation';
+import { Generations } from './generations';
 import { validateLineRequest } from './openapi';
 
 /**
