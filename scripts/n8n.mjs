@@ -16,6 +16,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import readline from 'node:readline';
 import { fileURLToPath } from 'node:url';
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -35,10 +36,57 @@ export const PACKAGE_NAME = 'n8n-nodes-line-connector';
 /** Fixed so that credentials imported once stay readable by every later n8n process. */
 export const ENCRYPTION_KEY = 'n8n-nodes-line-connector-local-only';
 
-const log = (message) => process.stderr.write(`[n8n] ${message}\n`);
+const log = (message) => {
+	progress.clear();
+	process.stderr.write(`[n8n] ${message}\n`);
+};
+
+/** An error whose message says everything the user needs (what happened, what to do): shown without a stack. */
+export class StepError extends Error {
+	name = 'StepError';
+}
 
 // ---------------------------------------------------------------------------------------------
 // Small process helpers
+//
+// Every child runs in its own process group (`detached`), so that stopping it ends what it started
+// too, and so that Ctrl-C reaches this process alone: `stopChildren()` then ends them all.
+
+/** The children running now, and the install locks this process holds. */
+const children = new Set();
+const heldLocks = new Set();
+let stopped = false;
+
+// Whatever ends this process (process.exit included), no child and no lock of it stays behind.
+process.on('exit', () => {
+	for (const child of children) killGroup(child.pid, 'SIGKILL');
+	for (const lock of heldLocks) fs.rmSync(lock, { recursive: true, force: true });
+});
+
+/**
+ * Ends every child process group this process started and waits for the children to be gone;
+ * releases this process's install locks. For Ctrl-C: steps still running never settle.
+ */
+export async function stopChildren() {
+	stopped = true;
+	progress.clear();
+	const running = [...children];
+	for (const child of running) killGroup(child.pid, 'SIGKILL');
+	await Promise.all(running.map((child) => child.exited));
+	for (const lock of heldLocks) fs.rmSync(lock, { recursive: true, force: true });
+	heldLocks.clear();
+}
+
+/** Starts a child in its own process group, tracked until it exits (`child.exited`). */
+function spawnTracked(command, args, options) {
+	const child = spawn(command, args, { ...options, detached: true });
+	children.add(child);
+	child.exited = new Promise((resolve) => {
+		child.on('error', resolve);
+		child.on('exit', resolve);
+	}).then(() => children.delete(child));
+	return child;
+}
 
 /** Runs a command to the end; throws with its output when it fails. */
 export function run(command, args, { cwd, env, quiet = true, timeoutMs } = {}) {
@@ -53,9 +101,12 @@ export function run(command, args, { cwd, env, quiet = true, timeoutMs } = {}) {
 	if (result.error) throw result.error;
 	if (result.status !== 0) {
 		const output = `${result.stdout ?? ''}\n${result.stderr ?? ''}`.trim().split('\n').slice(-40);
-		throw new Error(
+		const error = new Error(
 			`${command} ${args.join(' ')} failed (exit ${result.status ?? result.signal})\n${output.join('\n')}`,
 		);
+		// Ctrl-C in a terminal reaches a synchronous child too.
+		error.interrupted = result.signal === 'SIGINT';
+		throw error;
 	}
 	return result;
 }
@@ -63,11 +114,10 @@ export function run(command, args, { cwd, env, quiet = true, timeoutMs } = {}) {
 /** Like `run`, asynchronously (keeps an event loop, e.g. a test's servers, responsive). */
 export function runAsync(command, args, { cwd, env, timeoutMs = 600_000, input } = {}) {
 	return new Promise((resolve, reject) => {
-		const child = spawn(command, args, {
+		const child = spawnTracked(command, args, {
 			cwd,
 			env: env ?? process.env,
 			stdio: ['pipe', 'pipe', 'pipe'],
-			detached: true,
 		});
 		const stdout = [];
 		const stderr = [];
@@ -80,6 +130,7 @@ export function runAsync(command, args, { cwd, env, timeoutMs = 600_000, input }
 		});
 		child.on('close', (status, signal) => {
 			clearTimeout(timer);
+			if (stopped) return;
 			resolve({
 				status: status ?? (signal ? 128 : 0),
 				signal,
@@ -111,31 +162,185 @@ function timed(label, fn) {
 	return { result, seconds };
 }
 
+/**
+ * One progress line on stderr: rewritten in place on a terminal (every 2 s), else printed once a
+ * minute (a CI log).
+ */
+const progress = {
+	shown: false,
+	lastPrinted: 0,
+	update(text) {
+		const now = Date.now();
+		if (process.stderr.isTTY) {
+			if (now - this.lastPrinted < 2000) return;
+			process.stderr.write(`\r[n8n] ${text}\x1b[K`);
+			this.shown = true;
+		} else {
+			if (now - this.lastPrinted < 60_000) return;
+			process.stderr.write(`[n8n] ${text}\n`);
+		}
+		this.lastPrinted = now;
+	},
+	start() {
+		this.lastPrinted = Date.now();
+	},
+	clear() {
+		if (this.shown) process.stderr.write('\r\x1b[K');
+		this.shown = false;
+	},
+};
+
+const minutes = (ms) => {
+	const seconds = Math.round(ms / 1000);
+	return seconds < 60 ? `${seconds} s` : `${Math.floor(seconds / 60)} min ${seconds % 60} s`;
+};
+
+/** Seconds without any download before an install counts as stalled. */
+function stallSeconds() {
+	return Number(process.env.N8N_INSTALL_STALL_SECONDS) || 120;
+}
+
+/** Bytes a process has read and written so far (Linux), to tell a slow download from a stalled one. */
+function ioBytes(pid) {
+	const text = readText(`/proc/${pid}/io`);
+	if (!text) return undefined;
+	return [...text.matchAll(/^[rw]char: (\d+)$/gm)].reduce(
+		(sum, match) => sum + Number(match[1]),
+		0,
+	);
+}
+
+/**
+ * Runs one long install step (an npm install or rebuild) in its own process group, showing
+ * progress (packages downloaded, elapsed time). With `network`, an npm that downloads and writes
+ * nothing for N8N_INSTALL_STALL_SECONDS (default 120) is stopped and started once more; a second
+ * stall fails the step with what to do. Returns the seconds it took.
+ */
+async function installStep(label, command, args, { cwd, env, network = false }) {
+	const started = Date.now();
+	for (let attempt = 1; ; attempt++) {
+		const result = await watchStep(label, command, args, { cwd, env, network });
+		if (result.stalled && attempt === 1) {
+			log(`${label}: starting npm once more`);
+			continue;
+		}
+		if (result.stalled) {
+			throw new StepError(
+				`${label} stalled twice: nothing was downloaded for ${stallSeconds()} s ` +
+					`(${result.packages} packages had been). Nothing is left running.\n` +
+					'What to do: check the network connection, the npm registry (`npm config get registry`) ' +
+					'and any proxy settings (`npm config get https-proxy`, HTTPS_PROXY), then run `npm start` ' +
+					"again: it starts the install over, with what was downloaded already in npm's cache. " +
+					'On a very slow network, N8N_INSTALL_STALL_SECONDS=600 npm start waits longer.',
+			);
+		}
+		if (result.status !== 0) {
+			throw new StepError(
+				`${label} failed (${command} ${args.join(' ')}: exit ${result.status ?? result.signal}):\n` +
+					`${tail(result.output)}\nNothing is left running; run it again once the cause is fixed.`,
+			);
+		}
+		const seconds = (Date.now() - started) / 1000;
+		log(`${label}: ${minutes(seconds * 1000)}`);
+		return seconds;
+	}
+}
+
+/** One run of an install step: `{ status, signal, stalled, packages, output }`. */
+function watchStep(label, command, args, { cwd, env, network }) {
+	return new Promise((resolve, reject) => {
+		const started = Date.now();
+		const child = spawnTracked(command, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+		let output = '';
+		let packages = 0;
+		let lastActivity = started;
+		let lastIo;
+		let stalled = false;
+		const onLine = (line) => {
+			lastActivity = Date.now();
+			// npm --loglevel=http: `npm http fetch GET 200 https://…/name-1.2.3.tgz 80ms (cache miss)`
+			if (/^npm http fetch GET 200 \S+\.tgz\b/.test(line)) packages++;
+			output = `${output}${line}\n`.slice(-100_000);
+		};
+		readline.createInterface({ input: child.stdout }).on('line', onLine);
+		readline.createInterface({ input: child.stderr }).on('line', onLine);
+		progress.start();
+		const ticker = setInterval(() => {
+			const now = Date.now();
+			const io = ioBytes(child.pid);
+			if (io !== lastIo) {
+				if (lastIo !== undefined) lastActivity = now;
+				lastIo = io;
+			}
+			const fetched = network ? `${packages} packages downloaded, ` : '';
+			progress.update(`${label}: ${fetched}${minutes(now - started)} so far`);
+			if (network && !stalled && now - lastActivity > stallSeconds() * 1000) {
+				stalled = true;
+				log(
+					`${label}: nothing downloaded for ${stallSeconds()} s (${packages} packages so far): ` +
+						'the registry or the network is not answering; stopping npm',
+				);
+				killGroup(child.pid, 'SIGKILL');
+			}
+		}, 1000);
+		child.on('error', (error) => {
+			clearInterval(ticker);
+			reject(error);
+		});
+		child.on('close', (status, signal) => {
+			clearInterval(ticker);
+			progress.clear();
+			// Stopped by Ctrl-C (stopChildren): whoever called stopChildren ends the process.
+			if (stopped) return;
+			resolve({ status, signal, stalled, packages, output });
+		});
+	});
+}
+
 /** One installer at a time per folder (two jest workers or `npm start` twice). */
-async function withLock(dir, fn) {
+async function withLock(dir, what, fn) {
 	fs.mkdirSync(path.dirname(dir), { recursive: true });
 	const lock = `${dir}.lock`;
-	const deadline = Date.now() + 30 * 60_000;
+	const pidFile = path.join(lock, 'pid');
+	const deadline = Date.now() + 60 * 60_000;
+	let waitingFor;
 	for (;;) {
 		try {
 			fs.mkdirSync(lock);
-			fs.writeFileSync(path.join(lock, 'pid'), String(process.pid));
+			heldLocks.add(lock);
+			fs.writeFileSync(pidFile, String(process.pid));
 			break;
 		} catch (error) {
 			if (error.code !== 'EEXIST') throw error;
-			const owner = Number(readText(path.join(lock, 'pid')) ?? 0);
+			const owner = Number(readText(pidFile) ?? 0);
 			const age = Date.now() - (fs.statSync(lock, { throwIfNoEntry: false })?.mtimeMs ?? 0);
-			if ((owner && !isAlive(owner)) || (!owner && age > 60_000)) {
+			if (owner && !isAlive(owner)) {
+				log(`removing the stale lock ${lock}: the run with PID ${owner} is no longer running`);
 				fs.rmSync(lock, { recursive: true, force: true });
 				continue;
 			}
-			if (Date.now() > deadline) throw new Error(`Timed out waiting for ${lock}`);
-			await sleep(2000);
+			if (!owner && age > 60_000) {
+				log(`removing the stale lock ${lock} (it names no process)`);
+				fs.rmSync(lock, { recursive: true, force: true });
+				continue;
+			}
+			if (owner && owner !== waitingFor) {
+				waitingFor = owner;
+				log(`waiting for the ${what} of the run with PID ${owner} (another npm start or test run)`);
+			}
+			if (Date.now() > deadline) {
+				throw new StepError(
+					`Still waiting for the ${what} of the run with PID ${owner} after an hour. ` +
+						`If that run is stuck, stop it (kill ${owner}) and run this again.`,
+				);
+			}
+			await sleep(1000);
 		}
 	}
 	try {
 		return await fn();
 	} finally {
+		heldLocks.delete(lock);
 		fs.rmSync(lock, { recursive: true, force: true });
 	}
 }
@@ -222,21 +427,27 @@ export async function ensureNode(major) {
 	const prefix = path.join(dir, 'node_modules', packageName);
 	const binary = path.join(prefix, 'bin', 'node');
 	if (fs.existsSync(path.join(dir, '.ready'))) return { node: binary, nodedir: prefix };
-	await withLock(dir, async () => {
+	await withLock(dir, `Node.js ${major} install`, async () => {
 		if (fs.existsSync(path.join(dir, '.ready'))) return;
-		fs.rmSync(dir, { recursive: true, force: true });
+		removeUnfinished(dir);
 		fs.mkdirSync(dir, { recursive: true });
 		fs.writeFileSync(
 			path.join(dir, 'package.json'),
 			JSON.stringify({ name: `local-node-${major}`, private: true }),
 		);
 		log(`installing Node.js ${major} (${packageName}@${major}) into ${dir}`);
-		const { seconds } = timed(`Node.js ${major} install`, () =>
-			run(
-				npmCommand(),
-				['install', `${packageName}@${major}`, '--ignore-scripts', '--no-audit', '--no-fund'],
-				{ cwd: dir },
-			),
+		const seconds = await installStep(
+			`Node.js ${major} install`,
+			npmCommand(),
+			[
+				'install',
+				`${packageName}@${major}`,
+				'--ignore-scripts',
+				'--no-audit',
+				'--no-fund',
+				'--loglevel=http',
+			],
+			{ cwd: dir, network: true },
 		);
 		const version = run(binary, ['--version']).stdout.trim();
 		fs.writeFileSync(path.join(dir, '.ready'), JSON.stringify({ version, seconds }, null, '\t'));
@@ -245,6 +456,13 @@ export async function ensureNode(major) {
 }
 
 const XLSX_OVERRIDE = { xlsx: '0.18.5' };
+
+/** An install folder without its completion marker: what an interrupted or failed run left. */
+function removeUnfinished(dir) {
+	if (!fs.existsSync(dir)) return;
+	log(`removing the unfinished install in ${dir} (an earlier run was interrupted or failed)`);
+	fs.rmSync(dir, { recursive: true, force: true });
+}
 
 function installedN8nDir(version) {
 	return path.join(LOCAL_ROOT, `n8n-${version}`);
@@ -259,7 +477,7 @@ export async function ensureN8n(version = PINNED_N8N_VERSION) {
 	const dir = installedN8nDir(version);
 	const readyFile = path.join(dir, '.ready');
 	if (!fs.existsSync(readyFile)) {
-		await withLock(dir, async () => {
+		await withLock(dir, `n8n ${version} install`, async () => {
 			if (fs.existsSync(readyFile)) return;
 			await installN8n(version, dir, readyFile);
 		});
@@ -291,7 +509,7 @@ async function installN8n(version, dir, readyFile) {
 		// npm's part finished earlier (e.g. the Node or sqlite3 step failed or was interrupted).
 		timings = JSON.parse(fs.readFileSync(installedFile, 'utf8')).timings ?? {};
 	} else {
-		fs.rmSync(dir, { recursive: true, force: true });
+		removeUnfinished(dir);
 		fs.mkdirSync(dir, { recursive: true });
 		// Its own package.json: npm must not walk up to this repository (and its .npmrc).
 		fs.writeFileSync(
@@ -311,20 +529,20 @@ async function installN8n(version, dir, readyFile) {
 		);
 		log(`installing n8n ${version} into ${dir} (several minutes; once)`);
 		// Without --ignore-scripts the install fails: a dependency's script downloads zlib/OpenSSL.
-		timings.n8nInstall = timed(`n8n ${version} install`, () =>
-			run(
-				npmCommand(),
-				[
-					'install',
-					`n8n@${version}`,
-					'--ignore-scripts',
-					'--no-audit',
-					'--no-fund',
-					'--loglevel=error',
-				],
-				{ cwd: dir },
-			),
-		).seconds;
+		// --loglevel=http: a line per download, counted for the progress line.
+		timings.n8nInstall = await installStep(
+			`n8n ${version} install`,
+			npmCommand(),
+			[
+				'install',
+				`n8n@${version}`,
+				'--ignore-scripts',
+				'--no-audit',
+				'--no-fund',
+				'--loglevel=http',
+			],
+			{ cwd: dir, network: true },
+		);
 		fs.writeFileSync(installedFile, JSON.stringify({ timings }));
 	}
 
@@ -341,15 +559,22 @@ async function installN8n(version, dir, readyFile) {
 	}
 
 	const env = nodeEnv(node);
-	timings.sqlite3Rebuild = buildSqlite3(dir, node, env);
+	timings.sqlite3Rebuild = await buildSqlite3(dir, node, env);
 
 	const n8nBin = path.join(dir, 'node_modules', 'n8n', 'bin', 'n8n');
 	const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'n8n-version-'));
 	let reported;
 	try {
-		reported = run(node, [n8nBin, '--version'], {
+		const result = await runAsync(node, [n8nBin, '--version'], {
 			env: { ...env, N8N_USER_FOLDER: scratch },
-		}).stdout.trim();
+			timeoutMs: 120_000,
+		});
+		if (result.status !== 0) {
+			throw new Error(
+				`n8n --version failed (exit ${result.status})\n${tail(result.stdout + result.stderr)}`,
+			);
+		}
+		reported = result.stdout.trim();
 	} finally {
 		fs.rmSync(scratch, { recursive: true, force: true });
 	}
@@ -366,7 +591,7 @@ async function installN8n(version, dir, readyFile) {
  * The binary is kept per sqlite3 version and Node ABI, so that the next n8n version reuses it.
  * Returns the seconds the build took (0 when reused).
  */
-function buildSqlite3(dir, node, env) {
+async function buildSqlite3(dir, node, env) {
 	const moduleDir = path.join(dir, 'node_modules', 'sqlite3');
 	const { version } = JSON.parse(fs.readFileSync(path.join(moduleDir, 'package.json'), 'utf8'));
 	const abi = run(node, ['-p', 'process.versions.modules']).stdout.trim();
@@ -386,11 +611,12 @@ function buildSqlite3(dir, node, env) {
 		}
 		fs.rmSync(cached, { force: true });
 	}
-	const { seconds } = timed('sqlite3 rebuild', () =>
-		run(npmCommand(), ['rebuild', 'sqlite3', '--ignore-scripts=false', '--foreground-scripts'], {
-			cwd: dir,
-			env: { ...env, npm_config_build_from_source: 'true', JOBS: 'max' },
-		}),
+	log("building sqlite3 (n8n's database driver) from source (about 2 min)");
+	const seconds = await installStep(
+		'sqlite3 rebuild',
+		npmCommand(),
+		['rebuild', 'sqlite3', '--ignore-scripts=false', '--foreground-scripts'],
+		{ cwd: dir, env: { ...env, npm_config_build_from_source: 'true', JOBS: 'max' } },
 	);
 	if (!loads()) throw new Error(`sqlite3 was rebuilt in ${moduleDir} but does not load in ${node}`);
 	fs.mkdirSync(path.dirname(cached), { recursive: true });
@@ -878,22 +1104,37 @@ function portFree(port) {
 // `node scripts/n8n.mjs install [versions...]`: install n8n versions ahead of time (CI caches).
 // `node scripts/n8n.mjs versions`: what is installed, with install timings.
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+	const stop = async (signal) => {
+		await stopChildren();
+		log(
+			'Stopped: install interrupted, nothing left running; the next `npm run n8n:install` or `npm start` starts it again.',
+		);
+		process.exit(signal === 'SIGINT' ? 130 : 143);
+	};
+	process.once('SIGINT', stop);
+	process.once('SIGTERM', stop);
 	const [command = 'install', ...rest] = process.argv.slice(2);
-	if (command === 'install') {
-		const versions = rest.length
-			? rest
-			: (process.env.N8N_VERSIONS ?? PINNED_N8N_VERSION).split(/[,\s]+/).filter(Boolean);
-		for (const version of versions) {
-			const n8n = await ensureN8n(version);
-			log(`n8n ${version}: node ${n8n.node}, timings ${JSON.stringify(n8n.timings)}`);
+	try {
+		if (command === 'install') {
+			const versions = rest.length
+				? rest
+				: (process.env.N8N_VERSIONS ?? PINNED_N8N_VERSION).split(/[,\s]+/).filter(Boolean);
+			for (const version of versions) {
+				const n8n = await ensureN8n(version);
+				log(`n8n ${version}: node ${n8n.node}, timings ${JSON.stringify(n8n.timings)}`);
+			}
+		} else if (command === 'versions') {
+			for (const entry of fs.existsSync(LOCAL_ROOT) ? fs.readdirSync(LOCAL_ROOT) : []) {
+				const ready = readText(path.join(LOCAL_ROOT, entry, '.ready'));
+				if (ready) process.stdout.write(`${entry}: ${ready}\n`);
+			}
+		} else {
+			process.stderr.write('usage: node scripts/n8n.mjs install [version...] | versions\n');
+			process.exitCode = 2;
 		}
-	} else if (command === 'versions') {
-		for (const entry of fs.existsSync(LOCAL_ROOT) ? fs.readdirSync(LOCAL_ROOT) : []) {
-			const ready = readText(path.join(LOCAL_ROOT, entry, '.ready'));
-			if (ready) process.stdout.write(`${entry}: ${ready}\n`);
-		}
-	} else {
-		process.stderr.write('usage: node scripts/n8n.mjs install [version...] | versions\n');
-		process.exitCode = 2;
+	} catch (error) {
+		if (error.interrupted) await stop('SIGINT');
+		log(error instanceof StepError ? error.message : (error.stack ?? String(error)));
+		process.exitCode = 1;
 	}
 }

@@ -28,6 +28,8 @@ import {
 	REPO_ROOT,
 	run,
 	setupOwner,
+	StepError,
+	stopChildren,
 } from './n8n.mjs';
 
 const OWNER = {
@@ -74,16 +76,20 @@ let sandbox;
 let server;
 let stopping = false;
 
-async function shutdown(code = 0) {
+/** Ends everything this run started (install steps, sandbox, n8n), then the process. */
+async function shutdown(code = 0, signal) {
 	if (stopping) return;
 	stopping = true;
-	say('\nStopping n8n and the LINE sandbox…');
+	if (signal) say('\nStopping…');
 	await server?.stop().catch(() => undefined);
 	await sandbox?.close().catch(() => undefined);
+	await stopChildren();
+	if (signal)
+		say('Stopped: n8n, the LINE sandbox and any install are ended; nothing is left running.');
 	process.exit(code);
 }
-process.on('SIGINT', () => void shutdown(0));
-process.on('SIGTERM', () => void shutdown(0));
+process.on('SIGINT', () => void shutdown(0, 'SIGINT'));
+process.on('SIGTERM', () => void shutdown(0, 'SIGTERM'));
 
 function npm(args, options = {}) {
 	return run(process.platform === 'win32' ? 'npm.cmd' : 'npm', args, {
@@ -254,6 +260,8 @@ async function main() {
 }
 
 main().catch(async (error) => {
-	process.stderr.write(`\n${error.stack ?? error}\n`);
+	process.stderr.write(
+		`\n${error instanceof StepError ? error.message : (error.stack ?? error)}\n`,
+	);
 	await shutdown(1);
 });
