@@ -18,18 +18,31 @@
 // The stand-in honours X-Line-Retry-Key (409 to a key it accepted) and counts every request.
 // Every n8n process runs in its own process group and is stopped with it.
 
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
-import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 
-const BENCH_DIR = path.dirname(fileURLToPath(import.meta.url));
-const lib = await import(path.join(BENCH_DIR, '..', 'scripts', 'n8n.mjs'));
+import {
+	BENCH_DIR,
+	cleanUp,
+	codeWorkflow,
+	count,
+	importInto,
+	lib,
+	machine,
+	markdownRow,
+	median,
+	n8nCommand,
+	packageCommit,
+	prepareN8n,
+	seconds,
+	spread,
+	startStandIn,
+	TOKEN_CREDENTIAL,
+} from './realN8n.mjs';
 
-const TOKEN = 'bench-channel-access-token';
 const NODE = 'Send Push';
+const ITEM = "{ userId: 'U' + i.toString(16).padStart(32, '0'), text: 'Message ' + i }";
 
 function parseArgs(argv) {
 	const options = { runs: 3, items: 10_000, rate: 0.05, seed: 1, build: true, write: true };
@@ -65,164 +78,6 @@ function parseArgs(argv) {
 	return options;
 }
 
-// ---------------------------------------------------------------------------------------------
-// The LINE stand-in: POST /v2/bot/message/push only, as fast as a plain Node server can be.
-
-/** A small seeded generator (mulberry32): the same seed, the same draws. */
-function seeded(seed) {
-	let state = seed >>> 0;
-	return () => {
-		state = (state + 0x6d2b79f5) >>> 0;
-		let t = Math.imul(state ^ (state >>> 15), state | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
-
-const RECIPIENT = /^[UCR][0-9a-f]{32}$/;
-
-function startStandIn() {
-	let stats;
-	let random = () => 1;
-	let rate = 0;
-	let retryAfter = false;
-	let accepted = new Map();
-	const reset = (plan = { rate: 0, seed: 0 }) => {
-		rate = plan.rate;
-		retryAfter = plan.retryAfter === true;
-		random = seeded(plan.seed);
-		accepted = new Map();
-		stats = {
-			requests: 0,
-			rateLimited: 0,
-			rateLimitedRetryAfter: 0,
-			conflicts: 0,
-			invalid: 0,
-			delivered: 0,
-			/** How often each text was delivered. */
-			texts: new Map(),
-		};
-	};
-	reset();
-	let nextId = 1;
-	const answer = (res, status, body, headers = {}) => {
-		const text = JSON.stringify(body);
-		res.writeHead(status, {
-			'content-type': 'application/json',
-			'content-length': Buffer.byteLength(text),
-			'x-line-request-id': `bench-${nextId++}`,
-			...headers,
-		});
-		res.end(text);
-	};
-	const server = http.createServer((req, res) => {
-		const chunks = [];
-		req.on('data', (chunk) => chunks.push(chunk));
-		req.on('end', () => {
-			stats.requests++;
-			if (req.method !== 'POST' || req.url !== '/v2/bot/message/push') {
-				stats.invalid++;
-				return answer(res, 404, { message: 'Not found' });
-			}
-			if (req.headers.authorization !== `Bearer ${TOKEN}`) {
-				stats.invalid++;
-				return answer(res, 401, { message: 'Authentication failed.' });
-			}
-			let body;
-			try {
-				body = JSON.parse(Buffer.concat(chunks).toString('utf8'));
-			} catch {
-				body = undefined;
-			}
-			const text = body?.messages?.[0]?.text;
-			if (!RECIPIENT.test(body?.to ?? '') || typeof text !== 'string') {
-				stats.invalid++;
-				return answer(res, 400, { message: 'The request body has 1 error(s)' });
-			}
-			const key = req.headers['x-line-retry-key'];
-			const previous = key && accepted.get(key);
-			if (previous) {
-				stats.conflicts++;
-				return answer(
-					res,
-					409,
-					{ message: 'The retry key is already accepted' },
-					{ 'x-line-accepted-request-id': previous },
-				);
-			}
-			if (rate > 0 && random() < rate) {
-				stats.rateLimited++;
-				// With Retry-After: 1 every request of the run holds off; without, only this one backs off.
-				const withRetryAfter = retryAfter;
-				if (withRetryAfter) stats.rateLimitedRetryAfter++;
-				return answer(
-					res,
-					429,
-					{ message: 'The API rate limit has been exceeded. Try again later.' },
-					withRetryAfter ? { 'retry-after': '1' } : {},
-				);
-			}
-			const requestId = `bench-${nextId}`;
-			if (key) accepted.set(key, requestId);
-			stats.delivered++;
-			stats.texts.set(text, (stats.texts.get(text) ?? 0) + 1);
-			answer(res, 200, { sentMessages: [{ id: String(nextId), quoteToken: 'q' }] });
-		});
-	});
-	return new Promise((resolve) => {
-		server.listen(0, '127.0.0.1', () => {
-			resolve({
-				url: `http://127.0.0.1:${server.address().port}`,
-				reset,
-				stats: () => stats,
-				close: () =>
-					new Promise((done) => {
-						server.close(() => done());
-						server.closeAllConnections();
-					}),
-			});
-		});
-	});
-}
-
-// ---------------------------------------------------------------------------------------------
-// The workflows
-
-function workflow(id, name, items, last) {
-	return {
-		id,
-		name,
-		active: false,
-		nodes: [
-			{
-				id: `${id}-1`,
-				name: 'Run',
-				type: 'n8n-nodes-base.manualTrigger',
-				typeVersion: 1,
-				position: [0, 0],
-				parameters: {},
-			},
-			{
-				id: `${id}-2`,
-				name: 'Recipients',
-				type: 'n8n-nodes-base.code',
-				typeVersion: 2,
-				position: [220, 0],
-				parameters: {
-					jsCode: `const items = [];\nfor (let i = 0; i < ${items}; i++) {\n\titems.push({ json: { userId: 'U' + i.toString(16).padStart(32, '0'), text: 'Message ' + i } });\n}\nreturn items;`,
-				},
-			},
-			{ id: `${id}-3`, name: NODE, position: [440, 0], ...last },
-		],
-		connections: {
-			Run: { main: [[{ node: 'Recipients', type: 'main', index: 0 }]] },
-			Recipients: { main: [[{ node: NODE, type: 'main', index: 0 }]] },
-		},
-		settings: { executionOrder: 'v1' },
-		pinData: {},
-	};
-}
-
 const PUSH_NODE = {
 	type: 'n8n-nodes-line-connector.lineMessaging',
 	typeVersion: 1,
@@ -234,82 +89,11 @@ const PUSH_NODE = {
 		options: {},
 	},
 	credentials: {
-		lineConnectorChannelAccessTokenApi: { id: 'lineSandboxToken', name: 'LINE Sandbox (token)' },
+		lineConnectorChannelAccessTokenApi: TOKEN_CREDENTIAL,
 	},
 };
 const NOOP_NODE = { type: 'n8n-nodes-base.noOp', typeVersion: 1, parameters: {} };
 
-// ---------------------------------------------------------------------------------------------
-// Running n8n commands, each in its own process group, tracked so that none outlives the bench
-
-const running = new Set();
-let scratch;
-function killGroup(pid, signal) {
-	try {
-		process.kill(-pid, signal);
-	} catch {
-		// Already gone.
-	}
-}
-function cleanUp() {
-	for (const pid of running) killGroup(pid, 'SIGKILL');
-	running.clear();
-	if (scratch) fs.rmSync(scratch, { recursive: true, force: true });
-}
-for (const signal of ['SIGINT', 'SIGTERM']) {
-	process.once(signal, () => {
-		cleanUp();
-		process.exit(130);
-	});
-}
-process.once('exit', cleanUp);
-
-/**
- * Runs `n8n <args>` to its end with its output in `outFile`; resolves `{ code, wallMs }`, wall
- * time from spawn to exit. The whole group (n8n and its task runners) is killed when it exits.
- */
-function n8nCommand({ installed, env, userFolder }, args, outFile) {
-	return new Promise((resolve, reject) => {
-		const out = fs.openSync(outFile, 'w');
-		const start = process.hrtime.bigint();
-		const child = spawn(installed.node, [installed.n8nBin, ...args], {
-			cwd: userFolder,
-			env,
-			detached: true,
-			stdio: ['ignore', out, out],
-		});
-		fs.closeSync(out);
-		running.add(child.pid);
-		const timer = setTimeout(() => killGroup(child.pid, 'SIGKILL'), 60 * 60_000);
-		child.on('error', (error) => {
-			clearTimeout(timer);
-			running.delete(child.pid);
-			reject(error);
-		});
-		child.on('exit', (code, signal) => {
-			const wallMs = Number(process.hrtime.bigint() - start) / 1e6;
-			clearTimeout(timer);
-			killGroup(child.pid, 'SIGKILL');
-			running.delete(child.pid);
-			resolve({ code: code ?? 128, signal, wallMs });
-		});
-	});
-}
-
-/** `n8n import:credentials` / `import:workflow` of `data`, written to a file first. */
-async function importInto(n8n, kind, name, data) {
-	const file = path.join(n8n.userFolder, `${name}.json`);
-	fs.writeFileSync(file, JSON.stringify(data));
-	const log = path.join(n8n.userFolder, `${name}.log`);
-	const { code } = await n8nCommand(n8n, [`import:${kind}`, `--input=${file}`], log);
-	if (code !== 0) {
-		throw new Error(
-			`n8n import:${kind} failed (exit ${code}):\n${fs.readFileSync(log, 'utf8').slice(-3000)}`,
-		);
-	}
-}
-
-/** What n8n reported about the last node: items out, and how many were alreadyAccepted. */
 function summarize(outFile) {
 	const text = fs.readFileSync(outFile, 'utf8');
 	const data = lib.parseRunOutput(text);
@@ -328,35 +112,6 @@ function summarize(outFile) {
 	};
 }
 
-// ---------------------------------------------------------------------------------------------
-// Figures
-
-const median = (values) => {
-	const sorted = [...values].sort((a, b) => a - b);
-	const middle = Math.floor(sorted.length / 2);
-	return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-};
-const seconds = (ms) => (ms / 1000).toFixed(1);
-/** Median (min–max), or the one value when all are the same (as shown). */
-const spread = (values, format) => {
-	const [low, high] = [format(Math.min(...values)), format(Math.max(...values))];
-	return low === high ? low : `${format(median(values))} (${low}–${high})`;
-};
-const count = (value) => value.toLocaleString('en-US');
-
-function machine(n8nNode, load) {
-	const cpus = os.cpus();
-	return {
-		cpu: cpus[0]?.model?.trim() ?? 'unknown',
-		cores: cpus.length,
-		memoryGb: Math.round(os.totalmem() / 2 ** 30),
-		driverNode: process.version,
-		n8nNode,
-		load: load.map((value) => value.toFixed(2)).join(' '),
-	};
-}
-
-/** Columns of both tables: heading, and the figure of a set of runs of one case (null: none). */
 function columns(items, base) {
 	const figure =
 		(pick, format = count) =>
@@ -400,8 +155,6 @@ function columns(items, base) {
 		['of them alreadyAccepted', figure((row) => row.output.alreadyAccepted)],
 	];
 }
-
-const markdownRow = (cells) => `| ${cells.map((cell) => cell ?? '–').join(' | ')} |`;
 
 function table(cases, results, items) {
 	const base = median(results.filter((row) => row.case === 'baseline').map((row) => row.wallMs));
@@ -456,33 +209,23 @@ function perRunTable(cases, results, items) {
 async function main() {
 	const options = parseArgs(process.argv.slice(2));
 	const loadAtStart = os.loadavg();
-	const installed = await lib.ensureN8n(lib.PINNED_N8N_VERSION);
-	const n8nNode = lib.run(installed.node, ['--version']).stdout.trim();
-	const tarball = lib.packPackage({ build: options.build });
-	const git = (...args) => lib.run('git', args, { cwd: lib.REPO_ROOT }).stdout.trim();
-	const commit = git('rev-parse', '--short', 'HEAD');
-	const dirty = git('status', '--porcelain', '--', 'nodes', 'credentials') !== '';
+	const { commit, dirty } = packageCommit();
 	const standIn = await startStandIn();
-	const userFolder = fs.mkdtempSync(path.join(os.tmpdir(), 'line-bench-delivery-'));
-	scratch = userFolder;
-	const port = await lib.freePort();
-	lib.installInto(userFolder, tarball);
-	const n8n = {
-		installed,
-		userFolder,
-		env: lib.n8nEnv(installed, { userFolder, port, brokerPort: port + 1 }),
-	};
-	await importInto(
-		n8n,
-		'credentials',
-		'credentials',
-		lib.lineCredentials(
-			{ id: '1234567890', secret: 'bench-secret', accessToken: TOKEN },
-			standIn.url,
-		),
-	);
-	const push = workflow('benchDeliveryPush', 'Bench: 10,000 pushes', options.items, PUSH_NODE);
-	const noop = workflow('benchDeliveryNoOp', 'Bench: baseline (NoOp)', options.items, NOOP_NODE);
+	const n8n = await prepareN8n({
+		build: options.build,
+		standInUrl: standIn.url,
+		prefix: 'line-bench-delivery-',
+	});
+	const { installed, n8nNode, userFolder } = n8n;
+	const items = { items: options.items, itemCode: ITEM, lastName: NODE };
+	const push = codeWorkflow('benchDeliveryPush', 'Bench: 10,000 pushes', {
+		...items,
+		last: PUSH_NODE,
+	});
+	const noop = codeWorkflow('benchDeliveryNoOp', 'Bench: baseline (NoOp)', {
+		...items,
+		last: NOOP_NODE,
+	});
 	await importInto(n8n, 'workflow', 'workflow-push', push);
 	await importInto(n8n, 'workflow', 'workflow-noop', noop);
 
@@ -520,7 +263,7 @@ async function main() {
 					outFile,
 				);
 				const stats = standIn.stats();
-				const duplicates = [...stats.texts.values()].filter((times) => times > 1).length;
+				const duplicates = standIn.duplicates();
 				const output = summarize(outFile);
 				const row = {
 					run,
