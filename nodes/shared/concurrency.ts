@@ -1,33 +1,12 @@
-/** Lets at most `limit` holders in at once; waiters get in in the order they asked. */
-class Semaphore {
-	private free: number;
-	private readonly waiters: Array<() => void> = [];
-	private head = 0;
-
-	constructor(limit: number) {
-		this.free = Math.max(1, limit);
-	}
-
-	async acquire(): Promise<void> {
-		if (this.free > 0) {
-			this.free--;
-			return;
-		}
-		await new Promise<void>((resolve) => this.waiters.push(resolve));
-	}
-
-	release(): void {
-		if (this.head < this.waiters.length) this.waiters[this.head++]();
-		else this.free++;
-	}
-}
-
 /**
  * Runs `task` for every index in [0, count) with at most `limit` running at once and returns the
  * results in index order, whatever order they finish in. Tasks with the same `keyOf` (e.g. the
  * same recipient) run one after another in index order, so messages to one chat keep their order.
- * After a task throws no new task starts (those already running finish), and the first error is
- * thrown.
+ * `keyOf` is read for every index before the first task starts. After a task throws no new task
+ * starts (those already running finish), and the first error is thrown.
+ *
+ * `limit` workers take the keys in the order of their first index and run each key's tasks in
+ * turn: what waits costs one index in a list, not a pending promise per task.
  */
 export async function mapWithConcurrency<T>(
 	count: number,
@@ -43,22 +22,21 @@ export async function mapWithConcurrency<T>(
 		if (queue) queue.push(index);
 		else queues.set(key, [index]);
 	}
-	const semaphore = new Semaphore(limit);
+	const pending = queues.values();
 	let failure: { error: unknown } | undefined;
-	const runQueue = async (queue: number[]) => {
-		for (const index of queue) {
-			if (failure) return;
-			await semaphore.acquire();
-			try {
-				if (!failure) results[index] = await task(index);
-			} catch (error) {
-				failure ??= { error };
-			} finally {
-				semaphore.release();
+	const worker = async () => {
+		for (let next = pending.next(); !next.done && !failure; next = pending.next()) {
+			for (const index of next.value) {
+				if (failure) return;
+				try {
+					results[index] = await task(index);
+				} catch (error) {
+					failure ??= { error };
+				}
 			}
 		}
 	};
-	await Promise.all([...queues.values()].map(runQueue));
+	await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, queues.size)) }, worker));
 	if (failure) throw failure.error;
 	return results;
 }

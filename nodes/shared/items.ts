@@ -161,6 +161,8 @@ export async function runPerItem<P, U = P>(
 				try {
 					const json = await send(unit.value, unit.items[0]);
 					results[index] = { ok: Array.isArray(json) ? json : [json] };
+					// Only the output is kept of a sent unit: its request body goes now, not at the end.
+					unit.value = undefined as U;
 					progress.done(true);
 				} catch (error) {
 					const failure = itemError(fn, error, unit.items[0]);
