@@ -253,13 +253,19 @@ function watchStep(label, command, args, { cwd, env, network }) {
 		const child = spawnTracked(command, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
 		let output = '';
 		let packages = 0;
+		let cached = 0;
+		let lookedUp = 0;
 		let lastActivity = started;
 		let lastIo;
 		let stalled = false;
 		const onLine = (line) => {
 			lastActivity = Date.now();
-			// npm --loglevel=http: `npm http fetch GET 200 https://…/name-1.2.3.tgz 80ms (cache miss)`
+			// npm --loglevel=http: `npm http fetch GET 200 https://…/name 120ms` (what versions exist),
+			// `npm http fetch GET 200 https://…/name-1.2.3.tgz 80ms (cache miss)` (a download) or
+			// `npm http cache name@https://…/name-1.2.3.tgz 0ms (cache hit)` (from npm's cache).
 			if (/^npm http fetch GET 200 \S+\.tgz\b/.test(line)) packages++;
+			else if (/^npm http fetch GET 200 /.test(line)) lookedUp++;
+			else if (/^npm http cache \S+\.tgz\b/.test(line)) cached++;
 			output = `${output}${line}\n`.slice(-100_000);
 		};
 		readline.createInterface({ input: child.stdout }).on('line', onLine);
@@ -272,7 +278,9 @@ function watchStep(label, command, args, { cwd, env, network }) {
 				if (lastIo !== undefined) lastActivity = now;
 				lastIo = io;
 			}
-			const fetched = network ? `${packages} packages downloaded, ` : '';
+			const fetched = network
+				? `${lookedUp} packages looked up, ${packages} downloaded${cached ? `, ${cached} from npm's cache` : ''}, `
+				: '';
 			progress.update(`${label}: ${fetched}${minutes(now - started)} so far`);
 			if (network && !stalled && now - lastActivity > stallSeconds() * 1000) {
 				stalled = true;
