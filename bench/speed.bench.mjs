@@ -9,7 +9,9 @@
 // Options: --runs N (default 3), --items N (default 10000), --memory-sizes a,b,c (default
 // 10000,30000,100000; baseline and Send Push with n8n's default engine), --memory-runs N (default
 // 1), --engines vm,legacy, --no-trigger, --no-memory, --no-build (pack dist/
-// as it is), --no-write (print only; default writes bench/speed-results.md).
+// as it is), --no-write (print only; default writes bench/speed-results.md), --profile KIND
+// (instead: one run of KIND — push, httpRequest, floor, multicast — at --items with a V8 CPU
+// profile of n8n, and where its time went; the raw profile stays in a folder it names).
 //
 // Workflows: Manual Trigger → Code (N items `{ userId, name }`) → one of
 // - baseline: NoOp — what n8n costs without a sending node;
@@ -60,6 +62,7 @@ function parseArgs(argv) {
 		memory: true,
 		build: true,
 		write: true,
+		profile: undefined,
 	};
 	for (let i = 0; i < argv.length; i++) {
 		const next = () => argv[++i] ?? '';
@@ -92,6 +95,9 @@ function parseArgs(argv) {
 				break;
 			case '--no-build':
 				options.build = false;
+				break;
+			case '--profile':
+				options.profile = next();
 				break;
 			case '--no-write':
 				options.write = false;
@@ -210,11 +216,13 @@ async function main() {
 	const { installed, n8nNode, userFolder } = n8n;
 
 	// One workflow per node kind and size.
-	const sizes = [...new Set([options.items, ...(options.memory ? options.memorySizes : [])])].sort(
+	const withMemory = options.memory && !options.profile;
+	const sizes = [...new Set([options.items, ...(withMemory ? options.memorySizes : [])])].sort(
 		(a, b) => a - b,
 	);
 	const workflowIds = new Map();
 	for (const [kind, { label, node }] of Object.entries(NODES)) {
+		if (options.profile && kind !== options.profile) continue;
 		for (const items of sizes) {
 			const id = `bench${kind[0].toUpperCase()}${kind.slice(1)}${items}`.slice(0, 30);
 			const last = typeof node === 'function' ? node(standIn.url) : node;
@@ -227,6 +235,13 @@ async function main() {
 			await importInto(n8n, 'workflow', `workflow-${id}`, workflow);
 			workflowIds.set(`${kind}:${items}`, id);
 		}
+	}
+
+	if (options.profile) {
+		await profileCase(n8n, workflowIds.get(`${options.profile}:${options.items}`), options);
+		await standIn.close();
+		cleanUp();
+		return;
 	}
 
 	// Speed: every kind at --items, per engine. Memory: baseline and Send Push at every size, vm.
@@ -321,6 +336,59 @@ async function main() {
 	}
 	process.stderr.write(`[bench] took ${seconds(Date.now() - started)} s\n`);
 	cleanUp();
+}
+
+// ---------------------------------------------------------------------------------------------
+// Where the time goes (--profile)
+
+/** What a frame of a CPU profile belongs to, by its script's path. */
+function bucketOf({ functionName, url }) {
+	if (functionName === '(garbage collector)') return 'garbage collection';
+	if (functionName === '(idle)' || functionName === '(program)') return functionName;
+	if (url.includes('n8n-nodes-line-connector')) return 'this package';
+	if (/isolated-vm|expression-runtime|tmpl|expression|Expression/i.test(url))
+		return 'expressions (n8n)';
+	if (/^node:(_http|http|https|net|tls|dns|_tls|internal\/(http|net|dns|stream))/.test(url))
+		return 'HTTP and TCP (Node)';
+	const modules = url.split('node_modules/');
+	if (modules.length > 1) {
+		const [scope, name] = modules.at(-1).split('/');
+		return scope.startsWith('@') ? `${scope}/${name}` : scope;
+	}
+	return url.startsWith('node:') ? 'Node internals' : url || '(native)';
+}
+
+async function profileCase(n8n, workflowId, options) {
+	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'line-bench-profile-'));
+	const outFile = path.join(n8n.userFolder, 'profile-output.txt');
+	const engine = options.engines[0];
+	const result = await n8nCommand(n8n, ['execute', `--id=${workflowId}`, '--rawOutput'], outFile, {
+		N8N_EXPRESSION_ENGINE: engine,
+		NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${dir}`,
+	});
+	process.stdout.write(
+		`${options.profile}, ${count(options.items)} items, engine ${engine}: exit ${result.code}, ${seconds(result.wallMs)} s\n`,
+	);
+	for (const file of fs.readdirSync(dir).filter((name) => name.endsWith('.cpuprofile'))) {
+		const profile = JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8'));
+		const byId = new Map(profile.nodes.map((node) => [node.id, node]));
+		const selfUs = new Map();
+		let total = 0;
+		profile.samples.forEach((id, index) => {
+			const delta = profile.timeDeltas[index] ?? 0;
+			const bucket = bucketOf(byId.get(id).callFrame);
+			selfUs.set(bucket, (selfUs.get(bucket) ?? 0) + delta);
+			total += delta;
+		});
+		const busy = total - (selfUs.get('(idle)') ?? 0);
+		if (busy < 1e6) continue; // a helper process that hardly ran
+		process.stdout.write(`\n${file}: ${seconds(busy / 1000)} s busy\n`);
+		for (const [bucket, us] of [...selfUs].sort((a, b) => b[1] - a[1]).slice(0, 15)) {
+			if (bucket === '(idle)') continue;
+			process.stdout.write(`  ${((100 * us) / busy).toFixed(1).padStart(5)} %  ${bucket}\n`);
+		}
+	}
+	process.stdout.write(`\nRaw profiles: ${dir}\n`);
 }
 
 // ---------------------------------------------------------------------------------------------
