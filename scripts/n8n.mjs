@@ -1111,6 +1111,7 @@ function portFree(port) {
 
 // `node scripts/n8n.mjs install [versions...]`: install n8n versions ahead of time (CI caches).
 // `node scripts/n8n.mjs versions`: what is installed, with install timings.
+// `node scripts/n8n.mjs node MAJOR`: prints the path of that Node.js major (installed on first use).
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
 	const stop = async (signal) => {
 		await stopChildren();
@@ -1131,13 +1132,23 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
 				const n8n = await ensureN8n(version);
 				log(`n8n ${version}: node ${n8n.node}, timings ${JSON.stringify(n8n.timings)}`);
 			}
+		} else if (command === 'node') {
+			// `node scripts/n8n.mjs node 24`: the path of a Node.js 24 (installed on first use).
+			const major = Number(rest[0] ?? 24);
+			const node =
+				Number(process.versions.node.split('.')[0]) === major
+					? process.execPath
+					: (await ensureNode(major)).node;
+			process.stdout.write(`${node}\n`);
 		} else if (command === 'versions') {
 			for (const entry of fs.existsSync(LOCAL_ROOT) ? fs.readdirSync(LOCAL_ROOT) : []) {
 				const ready = readText(path.join(LOCAL_ROOT, entry, '.ready'));
 				if (ready) process.stdout.write(`${entry}: ${ready}\n`);
 			}
 		} else {
-			process.stderr.write('usage: node scripts/n8n.mjs install [version...] | versions\n');
+			process.stderr.write(
+				'usage: node scripts/n8n.mjs install [version...] | versions | node MAJOR\n',
+			);
 			process.exitCode = 2;
 		}
 	} catch (error) {

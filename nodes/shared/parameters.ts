@@ -1,4 +1,6 @@
-import type { IExecuteFunctions, NodeParameterValueType } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, NodeParameterValueType } from 'n8n-workflow';
+
+import { compilePlan, NOT_PLAIN, resolvePlan, type Plan } from './expressionPaths';
 
 function holdsExpression(value: unknown): boolean {
 	if (typeof value === 'string') return value.startsWith('=');
@@ -18,16 +20,21 @@ function rawValue(parameters: object, name: string): unknown {
 }
 
 /**
- * Reads node parameters for many items, resolving a parameter only once when its raw value
- * holds no expression (it is then the same for every item). Resolving expressions is the main
- * per-item cost of a node inside n8n, so bulk sends resolve only what really varies per item.
+ * Reads node parameters for many items. Resolving expressions is the main per-item cost of a node
+ * inside n8n, so bulk sends resolve only what really varies per item, and as cheaply as is certain:
+ * - a parameter whose raw value holds no expression is resolved once (it is the same for every item);
+ * - one whose expressions only read the item (`{{ $json.userId }}`, `Hello {{ $json.name }}`) is
+ *   answered from the item when every path leads to a string (see expressionPaths.ts);
+ * - anything else goes to n8n's getNodeParameter, as for any node.
  * One instance lives for one execution; nothing is kept between executions.
  */
 export class ItemParameters {
 	private readonly constant = new Map<string, unknown>();
-	private readonly varying = new Set<string>();
+	/** Parameters with expressions: their plan, or null when n8n must evaluate them. */
+	private readonly varying = new Map<string, Plan | null>();
 	// n8n's getNode() returns a fresh deep copy on every call: read the raw parameters once.
 	private readonly raw: object;
+	private items?: INodeExecutionData[];
 
 	constructor(private readonly context: IExecuteFunctions) {
 		this.raw = context.getNode().parameters;
@@ -35,9 +42,16 @@ export class ItemParameters {
 
 	get<T = NodeParameterValueType>(name: string, itemIndex: number, fallback?: T): T {
 		if (this.constant.has(name)) return this.constant.get(name) as T;
+		const plan = this.varying.get(name);
+		if (plan) {
+			this.items ??= this.context.getInputData();
+			const value = resolvePlan(plan, this.items[itemIndex]?.json);
+			if (value !== NOT_PLAIN) return value as T;
+		}
 		const value = this.context.getNodeParameter(name, itemIndex, fallback as never) as T;
-		if (!this.varying.has(name)) {
-			if (holdsExpression(rawValue(this.raw, name))) this.varying.add(name);
+		if (plan === undefined) {
+			const raw = rawValue(this.raw, name);
+			if (holdsExpression(raw)) this.varying.set(name, compilePlan(raw) ?? null);
 			else this.constant.set(name, value);
 		}
 		return value;
