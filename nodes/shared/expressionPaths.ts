@@ -3,10 +3,11 @@
  * `{{ $json.order["id"] }}`, `{{ $json.lines[0] }}`. Such an expression can be answered from the
  * item itself, without n8n's expression engine (which costs far more per item than the node's own
  * work). Only what is certain is answered: every path must lead, through own properties of plain
- * objects and arrays, to a string. Anything else — another variable, a call, an operator, a
- * missing field, a number, braces or backslashes in the text around — is left to n8n, so no
- * expression ever means something else. test/unit/expressionPaths.test.ts compares the answers
- * with n8n's own evaluator, on both of its engines.
+ * objects and arrays, to a string (or, written into text around it, a finite number or a boolean).
+ * Anything else — another variable, a call, an operator, a missing field, null, an object, braces
+ * or backslashes in the text around — is left to n8n, so no expression ever means something else.
+ * test/unit/expressionPaths.test.ts compares the answers with n8n's own evaluator, on both of its
+ * engines.
  */
 
 /** A property path below `$json`: the keys to follow, in order. */
@@ -16,6 +17,11 @@ type Path = string[];
 export interface Template {
 	parts: string[];
 	paths: Path[];
+	/**
+	 * `{{ path }}` and nothing around it: n8n answers the value itself, not its text (a number
+	 * stays a number).
+	 */
+	whole: boolean;
 }
 
 /** A parameter value with expressions: a template, a constant, or a list / object of these. */
@@ -30,7 +36,10 @@ export const NOT_PLAIN = Symbol('not a plain path');
 
 const IDENTIFIER = /^[A-Za-z_$][\w$]*/;
 const INDEX = /^\[(\d+)\]/;
-const QUOTED = /^\[(?:"([^"\\]*)"|'([^'\\]*)')\]/;
+// No backslash (an escape) and no line break (a syntax error in a string literal) inside quotes.
+const QUOTED = /^\[(?:"([^"\\\n\r\u2028\u2029]*)"|'([^'\\\n\r\u2028\u2029]*)')\]/;
+/** n8n refuses any expression whose text (literal text included) holds this. */
+const CONSTRUCTOR = /\.\s*constructor/;
 
 /**
  * Keys n8n's evaluator does not read as the item's own field: its sandbox refuses these, and an
@@ -60,9 +69,18 @@ const UNSAFE_KEYS = new Set([
 	'loadEnvFile',
 ]);
 
-/** The keys of `$json.a.b[0]["c d"]` (whitespace around it allowed), or undefined. */
+/** Spaces, tabs and line breaks around a path are skipped (not the exotic Unicode spaces). */
+function trimAround(source: string): string {
+	let start = 0;
+	let end = source.length;
+	while (start < end && ' \t\n\r'.includes(source[start])) start++;
+	while (end > start && ' \t\n\r'.includes(source[end - 1])) end--;
+	return source.slice(start, end);
+}
+
+/** The keys of `$json.a.b[0]["c d"]` (spaces, tabs and line breaks around it allowed), or undefined. */
 function compilePath(source: string): Path | undefined {
-	let rest = source.trim();
+	let rest = trimAround(source);
 	if (!rest.startsWith('$json')) return undefined;
 	rest = rest.slice('$json'.length);
 	const keys: Path = [];
@@ -89,6 +107,7 @@ const PLAIN_TEXT = /^[^{}\\]*$/;
 
 /** A template for an expression's source (after its `=`), or undefined when n8n must evaluate it. */
 export function compileTemplate(source: string): Template | undefined {
+	if (CONSTRUCTOR.test(source)) return undefined;
 	const parts: string[] = [];
 	const paths: Path[] = [];
 	let rest = source;
@@ -106,7 +125,8 @@ export function compileTemplate(source: string): Template | undefined {
 	}
 	if (paths.length === 0 || !PLAIN_TEXT.test(rest)) return undefined;
 	parts.push(rest);
-	return { parts, paths };
+	const whole = paths.length === 1 && parts[0] === '' && parts[1] === '';
+	return { parts, paths, whole };
 }
 
 function isPlainContainer(value: unknown): value is Record<string, unknown> {
@@ -118,24 +138,40 @@ function isPlainContainer(value: unknown): value is Record<string, unknown> {
 
 const hasOwn = (value: object, key: string) => Object.prototype.hasOwnProperty.call(value, key);
 
-/** The string at `path` in `json`, or undefined when the path does not lead to one. */
-function stringAt(json: unknown, path: Path): string | undefined {
+/** The value at `path` in `json`, or undefined when the path does not lead to one. */
+function valueAt(json: unknown, path: Path): unknown {
 	let value = json;
 	for (const key of path) {
 		if (!isPlainContainer(value) || !hasOwn(value, key)) return undefined;
 		value = value[key];
 	}
-	return typeof value === 'string' ? value : undefined;
+	return value;
 }
 
-/** The template's text for one item's `json`, or NOT_PLAIN. */
+/**
+ * A value as n8n writes it into the text around it (it joins the parts), or undefined when the
+ * fast path leaves it to n8n: NaN, null and undefined (n8n writes ''), objects and arrays.
+ */
+function asText(value: unknown): string | undefined {
+	if (typeof value === 'string') return value;
+	if (typeof value === 'boolean') return String(value);
+	if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+	return undefined;
+}
+
+/** The template's value for one item's `json`, or NOT_PLAIN. */
 export function renderTemplate(
-	{ parts, paths }: Template,
+	{ parts, paths, whole }: Template,
 	json: unknown,
 ): string | typeof NOT_PLAIN {
+	if (whole) {
+		// Alone, a number or a boolean stays one; only strings are taken here (the rest is rare).
+		const value = valueAt(json, paths[0]);
+		return typeof value === 'string' ? value : NOT_PLAIN;
+	}
 	let text = parts[0];
 	for (let index = 0; index < paths.length; index++) {
-		const value = stringAt(json, paths[index]);
+		const value = asText(valueAt(json, paths[index]));
 		if (value === undefined) return NOT_PLAIN;
 		text += value + parts[index + 1];
 	}

@@ -10,7 +10,12 @@ function holdsExpression(value: unknown): boolean {
 	return false;
 }
 
+/** What rawValue answers for a name it cannot follow as n8n does (`list[0].text`). */
+const UNKNOWN = Symbol('unknown raw value');
+
+/** The raw value at a dotted name (`options.retryKey`), as n8n's getNodeParameter finds it. */
 function rawValue(parameters: object, name: string): unknown {
+	if (name.includes('[')) return UNKNOWN;
 	let value: unknown = parameters;
 	for (const key of name.split('.')) {
 		if (value === null || typeof value !== 'object') return undefined;
@@ -24,7 +29,8 @@ function rawValue(parameters: object, name: string): unknown {
  * inside n8n, so bulk sends resolve only what really varies per item, and as cheaply as is certain:
  * - a parameter whose raw value holds no expression is resolved once (it is the same for every item);
  * - one whose expressions only read the item (`{{ $json.userId }}`, `Hello {{ $json.name }}`) is
- *   answered from the item when every path leads to a string (see expressionPaths.ts);
+ *   answered from the item when every path leads to a string, a number or a boolean (see
+ *   expressionPaths.ts);
  * - anything else goes to n8n's getNodeParameter, as for any node.
  * One instance lives for one execution; nothing is kept between executions.
  */
@@ -51,7 +57,8 @@ export class ItemParameters {
 		const value = this.context.getNodeParameter(name, itemIndex, fallback as never) as T;
 		if (plan === undefined) {
 			const raw = rawValue(this.raw, name);
-			if (holdsExpression(raw)) this.varying.set(name, compilePlan(raw) ?? null);
+			if (raw === UNKNOWN) this.varying.set(name, null);
+			else if (holdsExpression(raw)) this.varying.set(name, compilePlan(raw) ?? null);
 			else this.constant.set(name, value);
 		}
 		return value;

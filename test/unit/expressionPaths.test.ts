@@ -1,6 +1,12 @@
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 
+import type { INodeProperties, INodePropertyCollection, INodeType } from 'n8n-workflow';
+
+import { InfobipLine } from '../../nodes/Infobip/InfobipLine.node';
+import { Klink } from '../../nodes/Klink/Klink.node';
+import { Konnek } from '../../nodes/Konnek/Konnek.node';
+import { LineMessaging } from '../../nodes/Line/LineMessaging.node';
 import {
 	compilePlan,
 	compileTemplate,
@@ -58,6 +64,29 @@ const PATHS = [
 	'$json.prototype',
 	'$json.caller',
 	'$json.mainModule',
+	'$json.zero',
+	'$json.neg',
+	'$json.big',
+	'$json.tiny',
+	'$json.frac',
+	'$json.f',
+	'$json.lone',
+	'$json.nulChar',
+	'$json.arr.length',
+	'$json.o.length',
+	'$json["line\nbreak"]',
+	'$json["quote\'s"]',
+	'$json[\'say "hi"\']',
+	'$json["}"]',
+	'$json["{{"]',
+	'$json[0]',
+	'$json["0"]',
+	'$json.arr["1"]',
+	'$json.arr[01]',
+	'$json.if',
+	'$json.true',
+	'$json.undefined',
+	'$json.$json',
 ];
 
 const SHAPES = [
@@ -69,6 +98,13 @@ const SHAPES = [
 	(p: string) => `=multi\nline {{ ${p} }}\n`,
 	(p: string) => `=unicode ✓ {{ ${p} }} 日本 🎉`,
 	(p: string) => `=quotes " ' {{ ${p} }}`,
+	(p: string) => `={{\t${p}\n}}`,
+	(p: string) => `={{\r\n ${p}\t}}`,
+	(p: string) => `={{ ${p} }}{{ ${p} }}`,
+	(p: string) => `= {{ ${p} }}`,
+	(p: string) => `={{ ${p} }} `,
+	(p: string) => `=\`\${x} // /* # < % $json.s \r\n\u2028\u2029\u0000 {{ ${p} }}\``,
+	(p: string) => `=price: $json.s $ {{ ${p} }} $`,
 ];
 
 /** Expressions that are not plain paths: n8n must keep evaluating them. */
@@ -94,6 +130,19 @@ const NOT_PATHS = [
 	'=',
 	'={{ "{{" }}',
 	'={{ $json.s /* c */ }}',
+	'=obj.constructor {{ $json.s }}',
+	'={{ $json.s }} x. constructor',
+	'=a.\nconstructor {{ $json.s }}',
+	'={{\u00a0$json.s\u00a0}}',
+	'={{\ufeff$json.s}}',
+	'={{ $json["line\nbreak"] }}',
+	'={{ $json["a\\"] }}',
+	'={{ $json[-1] }}',
+	'={{ $json.arr[0.5] }}',
+	'={{ $json.s; }}',
+	'={{ ($json.s) }}',
+	'={{ $json?.s }}',
+	'={{ $json.1 }}',
 ];
 
 const NESTED = [
@@ -139,6 +188,32 @@ const ITEMS: Array<Record<string, unknown>> = [
 	{ s: ['x'], o: { s: 1, deep: [] }, obj0: ['zero'] },
 	{ s: 'a\u0000b\n\t"\'\\ \u2028', o: { s: '' }, arr: [], a: { b: 0 } },
 	{ s: '0', arr: [null, 'second'], o: { deep: { s: false } } },
+	{
+		s: 'numbers',
+		zero: 0,
+		neg: -1.5,
+		big: 1e21,
+		tiny: 1e-7,
+		frac: 0.1 + 0.2,
+		f: false,
+		n: 9007199254740991,
+		b: false,
+		lone: 'a\ud800b\udfff',
+		nulChar: '\u0000',
+		arr: ['x', 'y', 'z'],
+		o: { length: 3, s: 'len' },
+		'line\nbreak': 'lb',
+		"quote's": 'q',
+		'say "hi"': 'hi',
+		'}': 'close',
+		'{{': 'open',
+		'0': 'zero key',
+		if: 'kw',
+		true: 'kw2',
+		undefined: 'kw3',
+		$json: 'inner',
+	},
+	{ zero: -0, neg: 1e300, big: -1e21, tiny: 5e-324, f: true, lone: '\udc00', s: '' },
 ];
 
 type Reference = { value: unknown } | { error: string } | { undefined: true };
@@ -191,13 +266,17 @@ describe.each(['legacy', 'vm'] as const)("the fast path against n8n's %s engine"
 					if (fast === NOT_PLAIN) return;
 					answered++;
 					const expected = reference[valueIndex][itemIndex];
-					if (!('value' in expected) || JSON.stringify(expected.value) !== JSON.stringify(fast))
+					if (
+						!('value' in expected) ||
+						typeof expected.value !== typeof fast ||
+						JSON.stringify(expected.value) !== JSON.stringify(fast)
+					)
 						mismatches.push({ value, item: itemIndex, fast, n8n: expected });
 				});
 			});
 			expect(mismatches).toEqual([]);
 			// The corpus really exercises the fast path (most string paths × shapes × items).
-			expect(answered).toBeGreaterThan(200);
+			expect(answered).toBeGreaterThan(900);
 		},
 		SLOW,
 	);
@@ -210,6 +289,7 @@ describe.each(['legacy', 'vm'] as const)("the fast path against n8n's %s engine"
 			'=Hello {{ $json.s }}, your order {{ $json.o.deep.s }}',
 			'={{ $json["key with space"] }}',
 			'={{ $json.arrOfObj[1].s }}',
+			'=Count: {{ $json.n }}, ok: {{ $json.b }}',
 			NESTED[0],
 		]) {
 			const plan = compilePlan(value);
@@ -224,11 +304,12 @@ describe('what the fast path leaves to n8n', () => {
 		expect(compileTemplate(expression.slice(1))).toBeUndefined();
 	});
 
-	it('an item where a path leads to anything but a string', () => {
+	it('a path that leads to anything but a string, a finite number or a boolean (in text)', () => {
 		const plan = compilePlan('=Hi {{ $json.s }}')!;
 		for (const json of [
 			{},
-			{ s: 1 },
+			{ s: NaN },
+			{ s: Infinity },
 			{ s: null },
 			{ s: ['x'] },
 			{ s: { t: 'x' } },
@@ -246,4 +327,63 @@ describe('what the fast path leaves to n8n', () => {
 			),
 		).toBe(NOT_PLAIN);
 	});
+});
+
+describe('values the corpus cannot carry through JSON', () => {
+	it('a number or a boolean alone stays one in n8n: left to n8n', () => {
+		for (const value of [5, 0, true, false])
+			expect(resolvePlan(compilePlan('={{ $json.x }}')!, { x: value })).toBe(NOT_PLAIN);
+		expect(resolvePlan(compilePlan('=n={{ $json.x }}')!, { x: 5 })).toBe('n=5');
+		expect(resolvePlan(compilePlan('={{ $json.x }}!')!, { x: false })).toBe('false!');
+	});
+
+	it('-0, NaN and the infinities are left to n8n (its templates write NaN as "")', () => {
+		for (const value of [-0, NaN, Infinity, -Infinity]) {
+			expect(resolvePlan(compilePlan('={{ $json.x }}')!, { x: value })).toBe(NOT_PLAIN);
+			if (!Object.is(value, -0))
+				expect(resolvePlan(compilePlan('=x {{ $json.x }}')!, { x: value })).toBe(NOT_PLAIN);
+		}
+		// In a template -0 is written "0", by n8n (it joins the parts) as by String().
+		expect(resolvePlan(compilePlan('=x {{ $json.x }}')!, { x: -0 })).toBe('x 0');
+		expect(resolvePlan(compilePlan('={{ $json.x }}')!, { x: 10n })).toBe(NOT_PLAIN);
+		expect(resolvePlan(compilePlan('=x {{ $json.x }}')!, { x: Symbol('s') })).toBe(NOT_PLAIN);
+		expect(resolvePlan(compilePlan('={{ $json.x }}')!, { x: new Date(0) })).toBe(NOT_PLAIN);
+		expect(resolvePlan(compilePlan('=x {{ $json.x }}')!, { x: () => 'f' })).toBe(NOT_PLAIN);
+	});
+});
+
+/**
+ * n8n's getNodeParameter converts a value after evaluating it only for a property with
+ * `validateType` (or a resource mapper): then a string from an item could come back as a number.
+ * The fast path answers what the evaluator answers, so no property of the nodes that read their
+ * parameters through ItemParameters may ask for that conversion.
+ */
+describe("the nodes' parameters are returned as evaluated", () => {
+	const nodes: INodeType[] = [new LineMessaging(), new Klink(), new Konnek(), new InfobipLine()];
+
+	function* walk(properties: Array<INodeProperties | INodePropertyCollection>): Generator<object> {
+		for (const property of properties) {
+			yield property;
+			const nested = [
+				...('options' in property && Array.isArray(property.options) ? property.options : []),
+				...('values' in property && Array.isArray(property.values) ? property.values : []),
+			].filter((entry): entry is INodeProperties | INodePropertyCollection =>
+				Boolean(entry && typeof entry === 'object' && ('values' in entry || 'type' in entry)),
+			);
+			yield* walk(nested);
+		}
+	}
+
+	it.each(nodes.map((node) => [node.description.name, node] as const))(
+		'%s: no property with validateType or a resource mapper',
+		(_name, node) => {
+			const properties = [...walk(node.description.properties)];
+			expect(properties.length).toBeGreaterThan(10);
+			const converting = properties.filter(
+				(property) =>
+					'validateType' in property || (property as { type?: string }).type === 'resourceMapper',
+			);
+			expect(converting).toEqual([]);
+		},
+	);
 });
