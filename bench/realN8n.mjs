@@ -363,3 +363,52 @@ export function machine(n8nNode, load) {
 		load: load.map((value) => value.toFixed(2)).join(' '),
 	};
 }
+
+/** What a frame of a CPU profile belongs to, by its script's path. */
+function bucketOf({ functionName, url }) {
+	if (functionName === '(garbage collector)') return 'garbage collection';
+	if (functionName === '(idle)' || functionName === '(program)') return functionName;
+	if (url.includes('n8n-nodes-line-connector')) return 'this package';
+	if (/isolated-vm|expression-runtime|tmpl|expression|Expression/i.test(url))
+		return 'expressions (n8n)';
+	if (/^node:(_http|http|https|net|tls|dns|_tls|internal\/(http|net|dns|stream))/.test(url))
+		return 'HTTP and TCP (Node)';
+	const modules = url.split('node_modules/');
+	if (modules.length > 1) {
+		const [scope, name] = modules.at(-1).split('/');
+		return scope.startsWith('@') ? `${scope}/${name}` : scope;
+	}
+	return url.startsWith('node:') ? 'Node internals' : url || '(native)';
+}
+
+/** Where the time of the CPU profiles in `dir` went, by bucketOf, as text (busy processes only). */
+export function summarizeProfiles(dir, { functions = 0 } = {}) {
+	const lines = [];
+	for (const file of fs.readdirSync(dir).filter((name) => name.endsWith('.cpuprofile'))) {
+		const profile = JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8'));
+		const byId = new Map(profile.nodes.map((node) => [node.id, node]));
+		const selfUs = new Map();
+		const byFunction = new Map();
+		let total = 0;
+		profile.samples.forEach((id, index) => {
+			const delta = profile.timeDeltas[index] ?? 0;
+			const frame = byId.get(id).callFrame;
+			const bucket = bucketOf(frame);
+			selfUs.set(bucket, (selfUs.get(bucket) ?? 0) + delta);
+			const name = `${frame.functionName || '(anonymous)'} ${frame.url.split('node_modules/').at(-1)}:${frame.lineNumber + 1}`;
+			byFunction.set(name, (byFunction.get(name) ?? 0) + delta);
+			total += delta;
+		});
+		const busy = total - (selfUs.get('(idle)') ?? 0);
+		if (busy < 1e6) continue; // a helper process that hardly ran
+		lines.push(`\n${file}: ${seconds(busy / 1000)} s busy\n`);
+		for (const [bucket, us] of [...selfUs].sort((a, b) => b[1] - a[1]).slice(0, 15)) {
+			if (bucket === '(idle)') continue;
+			lines.push(`  ${((100 * us) / busy).toFixed(1).padStart(5)} %  ${bucket}\n`);
+		}
+		const top = [...byFunction].filter(([name]) => !name.startsWith('(idle)'));
+		for (const [name, us] of top.sort((a, b) => b[1] - a[1]).slice(0, functions))
+			lines.push(`  ${((100 * us) / busy).toFixed(1).padStart(5)} %  ${name}\n`);
+	}
+	return lines.join('');
+}

@@ -44,6 +44,7 @@ import {
 	prepareN8n,
 	seconds,
 	startStandIn,
+	summarizeProfiles,
 	TOKEN,
 	TOKEN_CREDENTIAL,
 } from './realN8n.mjs';
@@ -341,23 +342,6 @@ async function main() {
 // ---------------------------------------------------------------------------------------------
 // Where the time goes (--profile)
 
-/** What a frame of a CPU profile belongs to, by its script's path. */
-function bucketOf({ functionName, url }) {
-	if (functionName === '(garbage collector)') return 'garbage collection';
-	if (functionName === '(idle)' || functionName === '(program)') return functionName;
-	if (url.includes('n8n-nodes-line-connector')) return 'this package';
-	if (/isolated-vm|expression-runtime|tmpl|expression|Expression/i.test(url))
-		return 'expressions (n8n)';
-	if (/^node:(_http|http|https|net|tls|dns|_tls|internal\/(http|net|dns|stream))/.test(url))
-		return 'HTTP and TCP (Node)';
-	const modules = url.split('node_modules/');
-	if (modules.length > 1) {
-		const [scope, name] = modules.at(-1).split('/');
-		return scope.startsWith('@') ? `${scope}/${name}` : scope;
-	}
-	return url.startsWith('node:') ? 'Node internals' : url || '(native)';
-}
-
 async function profileCase(n8n, workflowId, options) {
 	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'line-bench-profile-'));
 	const outFile = path.join(n8n.userFolder, 'profile-output.txt');
@@ -369,25 +353,7 @@ async function profileCase(n8n, workflowId, options) {
 	process.stdout.write(
 		`${options.profile}, ${count(options.items)} items, engine ${engine}: exit ${result.code}, ${seconds(result.wallMs)} s\n`,
 	);
-	for (const file of fs.readdirSync(dir).filter((name) => name.endsWith('.cpuprofile'))) {
-		const profile = JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8'));
-		const byId = new Map(profile.nodes.map((node) => [node.id, node]));
-		const selfUs = new Map();
-		let total = 0;
-		profile.samples.forEach((id, index) => {
-			const delta = profile.timeDeltas[index] ?? 0;
-			const bucket = bucketOf(byId.get(id).callFrame);
-			selfUs.set(bucket, (selfUs.get(bucket) ?? 0) + delta);
-			total += delta;
-		});
-		const busy = total - (selfUs.get('(idle)') ?? 0);
-		if (busy < 1e6) continue; // a helper process that hardly ran
-		process.stdout.write(`\n${file}: ${seconds(busy / 1000)} s busy\n`);
-		for (const [bucket, us] of [...selfUs].sort((a, b) => b[1] - a[1]).slice(0, 15)) {
-			if (bucket === '(idle)') continue;
-			process.stdout.write(`  ${((100 * us) / busy).toFixed(1).padStart(5)} %  ${bucket}\n`);
-		}
-	}
+	process.stdout.write(summarizeProfiles(dir));
 	process.stdout.write(`\nRaw profiles: ${dir}\n`);
 }
 
