@@ -18,7 +18,11 @@ export class LineTrigger implements INodeType {
 		name: 'lineTrigger',
 		icon: { light: 'file:../../icons/line.svg', dark: 'file:../../icons/line.dark.svg' },
 		group: ['trigger'],
-		version: 1,
+		// Version 2 behaves exactly as version 1. n8n evaluates an expression for every request a
+		// version 1 webhook node receives (a check for binary bodies that this node never needs),
+		// which costs a JavaScript isolate per event with n8n's default expression engine.
+		version: [1, 2],
+		defaultVersion: 2,
 		subtitle:
 			'={{ $parameter["eventTypes"].length ? $parameter["eventTypes"].join(", ") : "All events" }}',
 		description:

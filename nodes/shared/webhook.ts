@@ -2,9 +2,13 @@ import type { IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 
 /** What every trigger's webhook shares: answering the caller itself, and the body's exact bytes. */
 
-/** What n8n's webhook server puts on the request: the body's exact bytes. */
+/**
+ * What n8n's webhook server puts on the request: the body's exact bytes, and (n8n 1.x and later)
+ * a function that reads them when n8n did not, as for a body whose content type it leaves alone.
+ */
 interface RequestWithRawBody {
 	rawBody?: unknown;
+	readRawBody?: () => Promise<void>;
 }
 
 /** The part of the (Express) response the trigger writes to. */
@@ -43,8 +47,12 @@ export function answerOnly(
 }
 
 /** The request body's exact bytes, which signatures are computed over; undefined when n8n kept none. */
-export function rawBodyOf(context: IWebhookFunctions): Buffer | undefined {
-	const { rawBody } = context.getRequestObject() as unknown as RequestWithRawBody;
+export async function rawBodyOf(context: IWebhookFunctions): Promise<Buffer | undefined> {
+	const request = context.getRequestObject() as unknown as RequestWithRawBody;
+	if (request.rawBody === undefined && typeof request.readRawBody === 'function') {
+		await request.readRawBody();
+	}
+	const { rawBody } = request;
 	if (Buffer.isBuffer(rawBody)) return rawBody;
 	return typeof rawBody === 'string' ? Buffer.from(rawBody, 'utf8') : undefined;
 }

@@ -52,9 +52,11 @@ async function deliver(
 	parameters: INodeParameters = {},
 	{ headers = {}, query }: { headers?: Record<string, string>; query?: IDataObject } = {},
 ): Promise<Delivery> {
+	// Version 1 without a credential accepts unsigned reports; the secrets are tested below.
 	const harness = createTriggerHarness({
 		nodeType: query ? withQuery(query) : nodeType,
 		parameters,
+		typeVersion: 1,
 	});
 	return await harness.deliver(typeof body === 'string' ? body : JSON.stringify(body), { headers });
 }
@@ -150,7 +152,7 @@ describe('Infobip LINE Trigger: delivery reports', () => {
 	});
 
 	it('nothing to register with Infobip: activation creates nothing and deactivation succeeds', async () => {
-		const harness = createTriggerHarness({ nodeType });
+		const harness = createTriggerHarness({ nodeType, typeVersion: 1 });
 		await expect(harness.activate()).resolves.toEqual({ created: false });
 		await expect(harness.deactivate()).resolves.toBeUndefined();
 	});

@@ -35,8 +35,12 @@ function credential(webhookSigningSecret: string | null = SECRET): TestCredentia
 	};
 }
 
-function trigger(parameters: INodeParameters = {}, credentials: TestCredential[] = [credential()]) {
-	return createTriggerHarness({ nodeType, parameters, credentials });
+function trigger(
+	parameters: INodeParameters = {},
+	credentials: TestCredential[] = [credential()],
+	typeVersion?: number,
+) {
+	return createTriggerHarness({ nodeType, parameters, credentials, typeVersion });
 }
 
 function sign(body: string | Buffer, secret = SECRET): string {
@@ -173,19 +177,24 @@ describe('signed webhooks', () => {
 
 describe('version 1 (old workflows): no signing secret configured', () => {
 	it('without a credential, every request is accepted (signed or not)', async () => {
-		const delivery = await trigger({}, []).deliver(JSON.stringify(CONTACT_CREATE));
+		const delivery = await trigger({}, [], 1).deliver(JSON.stringify(CONTACT_CREATE));
 		expect(expectRan(delivery).event).toBe('contact.create');
 	});
 
 	it('with a credential whose Webhook Signing Secret is empty, likewise', async () => {
-		const delivery = await trigger({}, [credential('')]).deliver(JSON.stringify(MESSAGE_INBOUND), {
-			headers: { 'x-signature': 'whatever' },
-		});
+		const delivery = await trigger({}, [credential('')], 1).deliver(
+			JSON.stringify(MESSAGE_INBOUND),
+			{
+				headers: { 'x-signature': 'whatever' },
+			},
+		);
 		expect(expectRan(delivery).event).toBe('message.inbound');
 	});
 
 	it('with a credential that has no such field at all, likewise', async () => {
-		const delivery = await trigger({}, [credential(null)]).deliver(JSON.stringify(CONTACT_CREATE));
+		const delivery = await trigger({}, [credential(null)], 1).deliver(
+			JSON.stringify(CONTACT_CREATE),
+		);
 		expectRan(delivery);
 	});
 });
@@ -249,7 +258,7 @@ describe('activation', () => {
 interface Options {
 	version?: number;
 	credentials?: TestCredential[];
-	/** Remove the raw body n8n keeps, as if n8n had passed none. */
+	/** Remove the raw body n8n keeps and its reader, as if n8n had passed none. */
 	withoutRawBody?: boolean;
 }
 
@@ -265,7 +274,11 @@ function versioned(
 	const warnings: string[] = [];
 	const wrapped = Object.create(nodeType) as INodeType;
 	wrapped.webhook = async function (this: IWebhookFunctions) {
-		if (withoutRawBody) delete (this.getRequestObject() as unknown as IDataObject).rawBody;
+		if (withoutRawBody) {
+			const request = this.getRequestObject() as unknown as IDataObject;
+			delete request.rawBody;
+			delete request.readRawBody;
+		}
 		const spy = jest.spyOn(this.logger, 'warn').mockImplementation((message: string) => {
 			warnings.push(message);
 		});

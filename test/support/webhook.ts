@@ -46,6 +46,8 @@ export interface TriggerHarnessOptions {
 	staticData?: IDataObject;
 	/** Base of the webhook URLs (default http://127.0.0.1:5678). */
 	baseUrl?: string;
+	/** The node's version in the workflow (default: the one n8n gives a new node). */
+	typeVersion?: number;
 }
 
 export interface DeliverOptions {
@@ -101,6 +103,12 @@ function nodeTypesOf(nodeType: INodeType): INodeTypes {
 	};
 }
 
+/** The version n8n gives the node when it is added to a workflow. */
+function newNodeVersion(nodeType: INodeType): number {
+	const { version, defaultVersion } = nodeType.description;
+	return defaultVersion ?? (Array.isArray(version) ? Math.max(...version) : version);
+}
+
 function credentialId(credential: TestCredential): string {
 	return credential.id ?? `${credential.type}-id`;
 }
@@ -131,7 +139,7 @@ export function createTriggerHarness(options: TriggerHarnessOptions): TriggerHar
 		id: 'line-trigger-node',
 		name: NODE_NAME,
 		type: nodeType.description.name,
-		typeVersion: 1,
+		typeVersion: options.typeVersion ?? newNodeVersion(nodeType),
 		position: [0, 0],
 		webhookId: WEBHOOK_ID,
 		parameters: options.parameters ?? {},
@@ -169,14 +177,20 @@ export function createTriggerHarness(options: TriggerHarnessOptions): TriggerHar
 		response: ServerResponse,
 		test: boolean,
 	): Promise<Omit<Delivery, 'status' | 'body' | 'headers'>> {
-		// What n8n's rawBodyReader and body parser do before a webhook node runs.
+		// What n8n's rawBodyReader and body parser do before a webhook node runs: the raw body is
+		// read for version 1 nodes and parsable content types; otherwise the node may read it.
 		const rawBody = await readAll(request);
 		const req = request as IncomingMessage & IDataObject;
-		req.rawBody = rawBody;
+		const contentType = (request.headers['content-type'] ?? '').split(';')[0].trim();
+		const parsable =
+			/^(application\/json|text\/plain|application\/x-www-form-urlencoded)$|[/+]xml$/;
+		if (node.typeVersion === 1 || parsable.test(contentType)) req.rawBody = rawBody;
+		req.readRawBody = async () => {
+			req.rawBody = rawBody;
+		};
 		req.params = {};
 		req.query = {};
 		req.body = {};
-		const contentType = (request.headers['content-type'] ?? '').split(';')[0].trim();
 		if (rawBody.length > 0 && contentType === 'application/json') {
 			try {
 				req.body = JSON.parse(rawBody.toString('utf8'));

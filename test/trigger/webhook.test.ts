@@ -254,6 +254,61 @@ describe('valid events', () => {
 	});
 });
 
+describe('node versions', () => {
+	it('a new LINE Trigger is version 2', () => {
+		expect(nodeType.description.version).toEqual([1, 2]);
+		expect(nodeType.description.defaultVersion).toBe(2);
+	});
+
+	it('version 1 (workflows made before version 2) answers, refuses and gives items exactly as version 2', async () => {
+		const events = [
+			messageEvent(textMessage('Hello')),
+			messageEvent(mediaMessage('image', '1001'), { source: inGroup }),
+			lineEvent('follow', { follow: { isUnblocked: false } }, { replyToken: 'r' }),
+		];
+		const body = webhookBody(events);
+		const parameters: INodeParameters = { eventTypes: ['message'] };
+		const outcome = async (typeVersion: number) => {
+			const harness = createTriggerHarness({
+				nodeType,
+				parameters,
+				credentials: [tokenCredential()],
+				typeVersion,
+			});
+			const signed = await harness.deliver(body, { headers: signedBy(SECRET, body) });
+			const forged = await harness.deliver(body, { headers: signedBy('another', body) });
+			return [signed, forged].map((d) => ({
+				status: d.status,
+				body: d.body,
+				ran: d.ran,
+				answeredBy: d.answeredBy,
+				items: jsonOf(d),
+			}));
+		};
+		const [version1, version2] = [await outcome(1), await outcome(2)];
+		expect(version1).toEqual(version2);
+		expect(version2.map((d) => [d.status, d.ran, d.items.length])).toEqual([
+			[200, true, 2],
+			[401, false, 0],
+		]);
+	});
+
+	it('checks the signature of a body whose content type n8n does not read for version 2 nodes', async () => {
+		const body = webhookBody([messageEvent(textMessage('Hello'))]);
+		for (const contentType of ['application/octet-stream', '']) {
+			const harness = trigger();
+			const signed = await harness.deliver(body, {
+				headers: { ...signedBy(SECRET, body), 'content-type': contentType },
+			});
+			expectRan(signed, 1);
+			const forged = await harness.deliver(body, {
+				headers: { ...signedBy('another', body), 'content-type': contentType },
+			});
+			expectRefused(forged);
+		}
+	});
+});
+
 describe('requests that are not from LINE: 401, nothing runs', () => {
 	const body = webhookBody([messageEvent(textMessage('Hello'))]);
 

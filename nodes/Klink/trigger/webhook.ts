@@ -39,7 +39,7 @@ export const NO_SECRET =
 
 export async function receiveWebhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 	const secret = await signingSecret(this);
-	const rawBody = rawBodyOf(this);
+	const rawBody = await rawBodyOf(this);
 	if (secret === '') {
 		if (!acceptsUnsigned(this)) {
 			this.logger.warn(`klink.cloud Trigger refused a request: ${NO_SECRET}`);

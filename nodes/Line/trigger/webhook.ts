@@ -49,7 +49,7 @@ export async function receiveWebhook(this: IWebhookFunctions): Promise<IWebhookR
 		);
 		return answerOnly(this, 401, 'Invalid signature');
 	}
-	const rawBody = rawBodyOf(this);
+	const rawBody = await rawBodyOf(this);
 	const signature = this.getHeaderData()['x-line-signature'];
 	if (rawBody === undefined) {
 		this.logger.warn(noRawBodyMessage('LINE Trigger', 'x-line-signature'));
