@@ -264,7 +264,7 @@ async function main() {
 		0,
 	);
 	process.stderr.write(
-		`[bench] ${options.runs} run(s) × ${plan.length} cases, n8n ${installed.version} (Node ${n8nNode}), load at start ${loadAtStart.map((v) => v.toFixed(2)).join(' ')}; about ${Math.round((estimate + (options.trigger ? 300 : 0)) / 60)} min on 2 cores\n`,
+		`[bench] ${options.runs} run(s) × ${plan.length} cases, n8n ${installed.version} (Node ${n8nNode}), load at start ${loadAtStart.map((v) => v.toFixed(2)).join(' ')}; about ${Math.round((estimate + (options.trigger ? 780 : 0)) / 60)} min on 2 cores\n`,
 	);
 
 	const results = [];
@@ -312,10 +312,12 @@ async function main() {
 		await standIn.close();
 	}
 
-	let trigger;
+	// The LINE Trigger, with n8n's default settings and with isolates acquired only when needed.
+	const trigger = [];
 	if (options.trigger) {
-		const module = await import('./trigger.bench.mjs').catch(() => undefined);
-		if (module?.runTriggerBench) trigger = await module.runTriggerBench({ build: false });
+		const { runTriggerBench } = await import('./trigger.bench.mjs');
+		for (const env of [{}, { N8N_EXPRESSION_ENGINE_LAZY_ACQUIRE: 'true' }])
+			trigger.push(await runTriggerBench({ build: false, events: 500, runs: 2, env }));
 	}
 
 	const markdown = report({
@@ -467,7 +469,7 @@ function report({
 		'',
 		"ms per item over baseline = (wall of the whole `n8n execute` − the median wall of the NoOp baseline of the same engine and size) ÷ items: what the node costs a user. × HTTP Request node / × floor = that figure divided by the same figure of n8n's HTTP Request node / of the request-helper floor (a bench-only node making the same pushes with one `httpRequestWithAuthentication` per item and nothing else: no parameter read, no check). RSS × HTTP Request node = peak RSS over baseline divided by the HTTP Request node's at the same size. Node time = the node's own execution time as n8n records it in the run data. Peak RSS = the n8n process's highest resident memory (includes printing the run data at the end); over baseline = minus the baseline's at the same size. Duplicates = texts (push) or recipients (multicast) the stand-in received more than once. Runs (ok) = runs that delivered exactly what they should, with every item in the output.",
 	];
-	if (trigger?.markdown) parts.push('', trigger.markdown);
+	for (const { markdown } of trigger) parts.push('', markdown);
 	parts.push('');
 	return parts.join('\n');
 }

@@ -393,11 +393,11 @@ function report({
 		.map(([name, value]) => `\`${name}=${value}\``)
 		.join(', ');
 	return [
-		'## LINE Trigger next to the Webhook node in real n8n',
+		`## LINE Trigger next to n8n's Webhook node in real n8n, ${settings || "n8n's default settings"}`,
 		'',
 		`Machine: ${info.cpu}, ${info.cores} cores, ${info.memoryGb} GB; n8n ${installed.version} on Node ${info.n8nNode} (\`n8n start\`, SQLite, ${settings || 'default settings'}); load average at start ${info.load}, 1-minute load after each round: median ${median(loads).toFixed(2)}, max ${Math.max(...loads).toFixed(2)}. ${new Date().toISOString().slice(0, 10)}, took ${seconds(Date.now() - started)} s.`,
 		'',
-		`${count(events)} webhooks per round, ${concurrency} at a time, each one LINE message event signed with the channel secret (the Webhook node gets the same requests), into trigger → NoOp in the same n8n; rounds alternated, ${runs} each after a warm-up, medians. Answered = events / time until the last answer arrived; answered in = from sending a request to its answer. Executions finished = events / time from the first request until n8n's database held a successful execution for every event. Executions are counted in n8n's database, so speed never comes from dropping events.`,
+		`${count(events)} webhooks per round, ${concurrency} at a time, each one LINE message event signed with the channel secret (the Webhook node gets the same requests), into trigger → NoOp in the same n8n. The community floor is a bench-only trigger node (\`bench/floor/TriggerFloor.node.js\`) that reads its credential and starts the workflow, nothing else: what n8n costs any community package's trigger that checks requests with a secret from its credential. Rounds alternated, ${runs} each after a warm-up, medians. Answered = events / time until the last answer arrived; answered in = from sending a request to its answer. Executions finished = events / time from the first request until n8n's database held a successful execution for every event. Executions are counted in n8n's database, so speed never comes from dropping events.`,
 		'',
 		lines.join('\n'),
 		'',
