@@ -142,7 +142,8 @@ export function runAsync(command, args, { cwd, env, timeoutMs = 600_000, input }
 	});
 }
 
-function killGroup(pid, signal) {
+/** Sends `signal` to a process group (a child started detached), if it still exists. */
+export function killGroup(pid, signal) {
 	try {
 		process.kill(-pid, signal);
 	} catch {
@@ -956,9 +957,10 @@ export function nodeItems(runData, nodeName, { run = 0, output = 0 } = {}) {
 }
 
 /**
- * Starts `n8n start` in its own process group, logging to `<userFolder>/n8n.log`, and waits for
- * `/healthz/readiness`. Returns `{ url, pid, logFile, stop(), logs() }`; `stop()` ends the whole
- * group (n8n and its task runners).
+ * Starts `n8n start` (or another long-running n8n `command`: `['worker']`, `['webhook']`) in its
+ * own process group, logging to `<userFolder>/n8n.log`, and waits until `readyPath` on `port`
+ * answers 200. Returns `{ url, pid, logFile, stop(), logs() }`; `stop()` ends the whole group (n8n
+ * and its task runners).
  */
 export async function startServer({
 	n8n,
@@ -968,12 +970,14 @@ export async function startServer({
 	env = {},
 	timeoutMs = 180_000,
 	inheritOutput = false,
+	command = ['start'],
+	readyPath = '/healthz/readiness',
 }) {
 	fs.mkdirSync(userFolder, { recursive: true });
 	const fullEnv = n8nEnv(n8n, { userFolder, port, brokerPort, env });
 	const logFile = path.join(userFolder, 'n8n.log');
 	const out = fs.openSync(logFile, 'a');
-	const child = spawn(n8n.node, [n8n.n8nBin, 'start'], {
+	const child = spawn(n8n.node, [n8n.n8nBin, ...command], {
 		cwd: userFolder,
 		env: fullEnv,
 		detached: true,
@@ -1016,7 +1020,7 @@ export async function startServer({
 				`n8n exited (${JSON.stringify(exited)}) before it was ready:\n${tail(server.logs())}`,
 			);
 		}
-		if ((await httpStatus(`${url}/healthz/readiness`)) === 200) return server;
+		if ((await httpStatus(`${url}${readyPath}`)) === 200) return server;
 		await sleep(500);
 	}
 	await server.stop();

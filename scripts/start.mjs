@@ -8,13 +8,16 @@
 // Options: --port <n> (n8n, default 5678 or the next free one), --sandbox-port <n> (default 8790
 // or the next free one), --n8n-version <v> (default: the pinned version; env N8N_VERSION),
 // --fresh (start over with an empty user folder), --reimport (import the examples again,
-// replacing your changes to them), --no-build (pack dist/ as it is).
+// replacing your changes to them), --no-build (pack dist/ as it is), --queue (n8n's queue mode:
+// PostgreSQL, Redis, n8n main, 2 workers and a webhook processor, all started from an empty
+// folder .n8n-local/queue and ended by Ctrl-C; --workers <n> for another number of workers).
 
 import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 
+import { startQueue } from './queue.mjs';
 import {
 	ensureN8n,
 	EXAMPLES_DIR,
@@ -51,6 +54,8 @@ const { values: args } = parseArgs({
 		fresh: { type: 'boolean' },
 		reimport: { type: 'boolean' },
 		'no-build': { type: 'boolean' },
+		queue: { type: 'boolean' },
+		workers: { type: 'string' },
 		help: { type: 'boolean' },
 	},
 });
@@ -74,6 +79,7 @@ const stateFile = path.join(userFolder, 'line-connector-start.json');
 
 let sandbox;
 let server;
+let queue;
 let stopping = false;
 
 /** Ends everything this run started (install steps, sandbox, n8n), then the process. */
@@ -82,10 +88,16 @@ async function shutdown(code = 0, signal) {
 	stopping = true;
 	if (signal) say('\nStopping…');
 	await server?.stop().catch(() => undefined);
+	await queue?.stop().catch(() => undefined);
 	await sandbox?.close().catch(() => undefined);
 	await stopChildren();
-	if (signal)
+	if (signal && queue) {
+		say(
+			'Stopped: n8n (main, workers, webhook processor), PostgreSQL, Redis, the LINE sandbox and any install are ended; nothing is left running.',
+		);
+	} else if (signal) {
 		say('Stopped: n8n, the LINE sandbox and any install are ended; nothing is left running.');
+	}
 	process.exit(code);
 }
 process.on('SIGINT', () => void shutdown(0, 'SIGINT'));
@@ -156,6 +168,97 @@ function readState() {
 	}
 }
 
+function sayWhatToTry() {
+	say('  Try:');
+	say('  • Open the sandbox chat page, pick Aiko Tanaka and write something: the "LINE: echo bot"');
+	say('    workflow (active, its LINE Trigger registered itself with the sandbox) replies.');
+	say('  • In n8n, open "LINE: alert to a group", "LINE: campaign to a recipient list",');
+	say('    "LINE: broadcast", "LINE: narrowcast and its progress" or "LINE: quota report" and');
+	say('    click Execute workflow: the messages show up in the sandbox chats.');
+	say(
+		'  • "LINE: loading animation while working": deactivate the echo bot, activate this one, and',
+	);
+	say('    write in a one-to-one chat (LINE has one webhook URL per channel).');
+	say();
+}
+
+/**
+ * `--queue`: PostgreSQL, Redis, n8n main, workers and a webhook processor, from an empty folder
+ * each time; the sandbox sends its events to the webhook processor.
+ */
+async function startQueueMode({ installed, tarball, startSandbox, sandboxPort, started }) {
+	const root = path.join(LOCAL_ROOT, 'queue');
+	fs.rmSync(root, { recursive: true, force: true });
+	const workers = Number(args.workers ?? 2);
+	if (!Number.isInteger(workers) || workers < 1) throw new StepError('--workers must be 1 or more');
+	sandbox = await startSandbox({
+		port: sandboxPort,
+		log: (line) => say(`  sandbox  ${new Date().toTimeString().slice(0, 8)}  ${line}`),
+	});
+	step(
+		`Starting PostgreSQL, Redis and n8n ${version} in queue mode (main, ${workers} workers, a webhook processor) in ${path.relative(REPO_ROOT, root)}`,
+	);
+	queue = await startQueue({
+		installed,
+		n8nInstance,
+		root,
+		tarball,
+		workers,
+		mainPort: await freePort(Number(args.port ?? 5678)),
+		env: { N8N_LOG_LEVEL: 'info' },
+		say: (line) => say(`  ${line}`),
+		prepare: async (main) => {
+			await main.importCredentials(lineCredentials(sandbox.channel, sandbox.url));
+			const imported = await main.importWorkflows(EXAMPLES_DIR);
+			say(`  imported ${imported.length} example workflows`);
+			await main.publish(ECHO_BOT_ID);
+		},
+	});
+	let login = `${OWNER.email} / ${OWNER.password}`;
+	try {
+		await setupOwner(queue.main.server.url, OWNER);
+	} catch (error) {
+		login = `(set up an owner account in the browser: ${error.message})`;
+	}
+	const log = (server) => path.relative(REPO_ROOT, server.logFile);
+	say();
+	say(`\x1b[1mReady in ${Math.round((Date.now() - started) / 1000)} s, in queue mode.\x1b[0m`);
+	say();
+	say(`  n8n main           ${queue.main.server.url}      login: ${login}`);
+	say(`                     editor and API; production webhooks are not served here`);
+	say(
+		`  webhook processor  ${queue.webhook.url}      LINE's webhooks arrive here (pid ${queue.webhook.server.pid}, log ${log(queue.webhook.server)})`,
+	);
+	for (const worker of queue.workers) {
+		say(
+			`  worker ${worker.index}           pid ${worker.server.pid}, health ${worker.server.url}/healthz, log ${log(worker.server)}`,
+		);
+	}
+	say(
+		`  PostgreSQL         127.0.0.1:${queue.postgres.port}, database ${queue.postgres.database}, user ${queue.postgres.user}`,
+	);
+	say(`  Redis              127.0.0.1:${queue.redis.port}`);
+	say(`  LINE sandbox       ${sandbox.chatUrl}   (chat as the LINE users)`);
+	say(`  main's log         ${log(queue.main.server)}`);
+	say();
+	sayWhatToTry();
+	say('  Ctrl-C stops every process above; the folder is emptied at the next --queue start.');
+	say();
+	const watcher = setInterval(() => {
+		const processes = [
+			['n8n main', queue.main.server],
+			['the webhook processor', queue.webhook.server],
+			...queue.workers.map((worker) => [`worker ${worker.index}`, worker.server]),
+		];
+		const gone = processes.find(([, server]) => server.exited?.());
+		if (gone && !stopping) {
+			clearInterval(watcher);
+			say(`${gone[0]} stopped (${JSON.stringify(gone[1].exited())}); see ${gone[1].logFile}`);
+			void shutdown(1);
+		}
+	}, 1000);
+}
+
 async function main() {
 	const started = Date.now();
 	ensureDependencies();
@@ -169,6 +272,10 @@ async function main() {
 	step('Starting the LINE sandbox');
 	const startSandbox = await loadSandbox();
 	const sandboxPort = await freePort(Number(args['sandbox-port'] ?? 8790));
+	if (args.queue) {
+		await startQueueMode({ installed, tarball, startSandbox, sandboxPort, started });
+		return;
+	}
 	if (args.fresh) fs.rmSync(userFolder, { recursive: true, force: true });
 	const state = readState();
 	const port = await freePort(Number(args.port ?? 5678));
@@ -228,17 +335,7 @@ async function main() {
 	say(`  LINE sandbox     ${sandbox.chatUrl}   (chat as the LINE users)`);
 	say(`  n8n log          ${path.relative(REPO_ROOT, server.logFile)}`);
 	say();
-	say('  Try:');
-	say('  • Open the sandbox chat page, pick Aiko Tanaka and write something: the "LINE: echo bot"');
-	say('    workflow (active, its LINE Trigger registered itself with the sandbox) replies.');
-	say('  • In n8n, open "LINE: alert to a group", "LINE: campaign to a recipient list",');
-	say('    "LINE: broadcast", "LINE: narrowcast and its progress" or "LINE: quota report" and');
-	say('    click Execute workflow: the messages show up in the sandbox chats.');
-	say(
-		'  • "LINE: loading animation while working": deactivate the echo bot, activate this one, and',
-	);
-	say('    write in a one-to-one chat (LINE has one webhook URL per channel).');
-	say();
+	sayWhatToTry();
 	say('  Ctrl-C stops n8n and the sandbox. Options: npm start -- --help');
 	say();
 
