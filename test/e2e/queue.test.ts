@@ -1,0 +1,326 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+
+import type { Sandbox } from '../../sandbox';
+import { startSandbox } from '../../sandbox';
+import {
+	describeE2E,
+	eventually,
+	example,
+	INSTALL_TIMEOUT_MS,
+	loadN8nLib,
+	REPO_ROOT,
+	report,
+	since,
+	tempFolder,
+	triggerUrl,
+	type InstalledN8n,
+	type N8nInstance,
+	type N8nLib,
+	type N8nServer,
+} from './support';
+
+/**
+ * The package in n8n's queue mode (the pinned n8n): PostgreSQL and Redis of their own, n8n main,
+ * two workers and a webhook processor, started by scripts/queue.mjs as `npm start -- --queue`
+ * does, against the LINE sandbox.
+ */
+
+interface Queue {
+	main: { port: number; server: N8nServer };
+	mainInstance: N8nInstance;
+	workers: Array<{ index: number; port: number; server: N8nServer & { logFile: string } }>;
+	webhook: { port: number; url: string; server: N8nServer & { logFile: string } };
+	postgres: { port: number; sql(statement: string): string };
+	stop(): Promise<void>;
+}
+
+interface QueueLib {
+	startQueue(options: {
+		installed: InstalledN8n;
+		n8nInstance: N8nLib['n8nInstance'];
+		root: string;
+		tarball: string;
+		workers?: number;
+		prepare?: (main: N8nInstance) => Promise<void>;
+	}): Promise<Queue>;
+}
+
+const importModule = new Function('specifier', 'return import(specifier)') as (
+	specifier: string,
+) => Promise<unknown>;
+
+const ECHO = example('echo-bot.json');
+const CAMPAIGN_SIZE = 10_000;
+const CAMPAIGN_PATH = 'queue-campaign';
+
+/** Webhook → Code (CAMPAIGN_SIZE recipients) → Send Push: a campaign that runs on a worker. */
+const CAMPAIGN = {
+	id: 'queueCampaign',
+	name: 'Queue: campaign of pushes',
+	active: false,
+	nodes: [
+		{
+			id: 'campaign-1',
+			name: 'Start',
+			type: 'n8n-nodes-base.webhook',
+			typeVersion: 2,
+			position: [0, 0],
+			webhookId: 'queue-campaign-webhook',
+			parameters: { httpMethod: 'POST', path: CAMPAIGN_PATH, options: {} },
+		},
+		{
+			id: 'campaign-2',
+			name: 'Recipients',
+			type: 'n8n-nodes-base.code',
+			typeVersion: 2,
+			position: [220, 0],
+			parameters: {
+				jsCode: `const run = $input.first().json.body.run;\nconst items = [];\nfor (let i = 0; i < ${CAMPAIGN_SIZE}; i++) {\n\titems.push({ json: { userId: 'U' + (0x10000000 + i).toString(16).padStart(32, 'c'), n: i, run } });\n}\nreturn items;`,
+			},
+		},
+		{
+			id: 'campaign-3',
+			name: 'Send Push',
+			type: 'n8n-nodes-line-connector.lineMessaging',
+			typeVersion: 1,
+			position: [440, 0],
+			parameters: {
+				resource: 'message',
+				operation: 'sendPush',
+				to: '={{ $json.userId }}',
+				messages: { message: [{ type: 'text', text: '=Campaign {{ $json.run }} #{{ $json.n }}' }] },
+				options: {},
+			},
+			credentials: {
+				lineConnectorChannelAccessTokenApi: {
+					id: 'lineSandboxToken',
+					name: 'LINE Sandbox (token)',
+				},
+			},
+		},
+	],
+	connections: {
+		Start: { main: [[{ node: 'Recipients', type: 'main', index: 0 }]] },
+		Recipients: { main: [[{ node: 'Send Push', type: 'main', index: 0 }]] },
+	},
+	settings: { executionOrder: 'v1' },
+};
+
+/** A LINE user ID of the sandbox's kind for test user `n`. */
+const userId = (n: number) => `U${(0xa0000000 + n).toString(16).padStart(32, 'e')}`;
+
+/** Executions started by each worker, from its log ("Worker started execution N"). */
+function executionsByWorker(queue: Queue): Map<number, Set<string>> {
+	const result = new Map<number, Set<string>>();
+	for (const worker of queue.workers) {
+		const log = fs.readFileSync(worker.server.logFile, 'utf8');
+		result.set(
+			worker.index,
+			new Set([...log.matchAll(/Worker started execution (\d+)/g)].map((match) => match[1])),
+		);
+	}
+	return result;
+}
+
+const executionCount = (queue: Queue) =>
+	Number(queue.postgres.sql('SELECT count(*) FROM execution_entity'));
+
+describeE2E('queue mode: PostgreSQL, Redis, 2 workers and a webhook processor', () => {
+	let lib: N8nLib;
+	let sandbox: Sandbox;
+	let queue: Queue;
+	let echoUrl: string;
+
+	beforeAll(async () => {
+		lib = await loadN8nLib();
+		const { startQueue } = (await importModule(
+			path.join(REPO_ROOT, 'scripts', 'queue.mjs'),
+		)) as QueueLib;
+		const start = Date.now();
+		const installed = await lib.ensureN8n(lib.PINNED_N8N_VERSION);
+		const tarball = lib.packPackage({ build: process.env.E2E_BUILD !== '0' });
+		// 200 events at once wait their turn at the webhook processor, and their replies at the
+		// workers: on a slow machine that may take longer than LINE's own limits, which are not
+		// what these tests are about (exactly once is).
+		sandbox = await startSandbox({ webhookTimeoutMs: 300_000, replyTokenTtlMs: 900_000 });
+		queue = await startQueue({
+			installed,
+			n8nInstance: lib.n8nInstance,
+			root: tempFolder('line-e2e-queue-'),
+			tarball,
+			prepare: async (main) => {
+				await main.importCredentials(lib.lineCredentials(sandbox.channel, sandbox.url));
+				await main.importWorkflow(ECHO.file);
+				await main.importWorkflow(CAMPAIGN);
+				await main.publish(ECHO.id);
+				await main.publish(CAMPAIGN.id);
+			},
+		});
+		echoUrl = triggerUrl(ECHO, queue.webhook.url);
+		report(
+			`queue mode: n8n ${installed.version}, main + 2 workers + webhook processor up in ${since(start)}`,
+		);
+	}, INSTALL_TIMEOUT_MS);
+
+	afterAll(async () => {
+		await queue?.stop();
+		await sandbox?.close();
+	});
+
+	test("the LINE Trigger registers the webhook processor's URL with LINE once, and only the webhook processor serves it", async () => {
+		await eventually(() => (sandbox.webhookUrl === echoUrl ? true : undefined), {
+			what: `the sandbox's webhook URL to become ${echoUrl} (it is ${sandbox.webhookUrl})`,
+		});
+		expect(await lib.waitForWebhook(echoUrl)).toBe(401);
+		const registrations = sandbox.requests.filter(
+			(request) => request.method === 'PUT' && request.path === '/v2/bot/channel/webhook/endpoint',
+		);
+		expect(registrations).toHaveLength(1);
+		// n8n main does not take production webhooks in this setup.
+		const atMain = await fetch(triggerUrl(ECHO, queue.main.server.url), {
+			method: 'POST',
+			headers: { 'content-type': 'application/json' },
+			body: '{"destination":"x","events":[]}',
+		});
+		expect(atMain.status).toBe(404);
+	}, 180_000);
+
+	test('forged and unsigned requests are refused with 401 and start nothing; Verify answers 200', async () => {
+		await lib.waitForWebhook(echoUrl);
+		const before = executionCount(queue);
+		const body = JSON.stringify({
+			destination: sandbox.botUserId,
+			events: [
+				{
+					type: 'message',
+					mode: 'active',
+					timestamp: Date.now(),
+					webhookEventId: '01QUEUEFORGED0000000000000',
+					deliveryContext: { isRedelivery: false },
+					source: { type: 'user', userId: userId(0) },
+					replyToken: crypto.randomBytes(16).toString('hex'),
+					message: { id: '1', type: 'text', text: 'forged' },
+				},
+			],
+		});
+		const post = (payload: string, headers: Record<string, string>) =>
+			fetch(echoUrl, {
+				method: 'POST',
+				headers: { 'content-type': 'application/json', ...headers },
+				body: payload,
+			});
+		const sign = (payload: string, secret: string) =>
+			crypto.createHmac('sha256', secret).update(payload).digest('base64');
+		expect((await post(body, {})).status).toBe(401);
+		expect((await post(body, { 'x-line-signature': sign(body, 'not-the-secret') })).status).toBe(
+			401,
+		);
+		const verify = JSON.stringify({ destination: sandbox.botUserId, events: [] });
+		const verified = await post(verify, {
+			'x-line-signature': sign(verify, sandbox.channel.secret),
+		});
+		expect(verified.status).toBe(200);
+
+		// One real message afterwards: once its reply is there, every execution started by the
+		// requests above would be in the database too.
+		const said = await sandbox.sendText(userId(1), 'after the forged ones');
+		expect(said.delivery.ok).toBe(true);
+		await eventually(
+			() =>
+				sandbox.conversation(userId(1)).some((entry) => entry.from === 'bot') ? true : undefined,
+			{ what: 'the echo reply' },
+		);
+		await eventually(() => (executionCount(queue) >= before + 1 ? true : undefined), {
+			what: 'the execution of the real message in the database',
+		});
+		expect(executionCount(queue)).toBe(before + 1);
+		expect(sandbox.requests.filter((r) => r.operationId === 'replyMessage')).toHaveLength(1);
+	}, 180_000);
+
+	test('200 user messages at once: 200 echo replies, each exactly once, run by both workers', async () => {
+		await lib.waitForWebhook(echoUrl);
+		sandbox.reset();
+		const startedBefore = executionsByWorker(queue);
+		const users = Array.from({ length: 200 }, (_, i) => userId(1000 + i));
+		const start = Date.now();
+		const said = await Promise.all(
+			users.map((user, i) => sandbox.sendText(user, `message ${i} from ${user.slice(-6)}`)),
+		);
+		expect(said.filter((result) => !result.delivery.ok)).toEqual([]);
+		await eventually(
+			() =>
+				sandbox.requests.filter((r) => r.operationId === 'replyMessage').length >= users.length
+					? true
+					: undefined,
+			{ timeoutMs: 300_000, what: '200 echo replies' },
+		);
+		report(`queue mode: 200 messages answered in ${since(start)}`);
+		for (const [i, user] of users.entries()) {
+			const replies = sandbox
+				.conversation(user)
+				.filter((entry) => entry.from === 'bot' && entry.via === 'reply');
+			expect(replies.map((entry) => entry.from === 'bot' && entry.message.text)).toEqual([
+				`message ${i} from ${user.slice(-6)}`,
+			]);
+		}
+		const replies = sandbox.requests.filter((r) => r.operationId === 'replyMessage');
+		expect(replies).toHaveLength(users.length);
+		expect(replies.every((r) => r.response.status === 200)).toBe(true);
+
+		const startedAfter = executionsByWorker(queue);
+		const newOn = (index: number) =>
+			[...startedAfter.get(index)!].filter((id) => !startedBefore.get(index)!.has(id)).length;
+		report(`queue mode: worker 1 ran ${newOn(1)}, worker 2 ran ${newOn(2)} of the 200`);
+		expect(newOn(1)).toBeGreaterThan(0);
+		expect(newOn(2)).toBeGreaterThan(0);
+		expect(newOn(1) + newOn(2)).toBe(users.length);
+	}, 420_000);
+
+	test(`a campaign of ${CAMPAIGN_SIZE.toLocaleString('en-US')} pushes in one execution on a worker: each message arrives once`, async () => {
+		sandbox.reset();
+		const start = Date.now();
+		const started = await fetch(`${queue.webhook.url}/webhook/${CAMPAIGN_PATH}`, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json' },
+			body: JSON.stringify({ run: 'A' }),
+		});
+		expect(started.status).toBe(200);
+		const pushes = () => sandbox.requests.filter((r) => r.operationId === 'pushMessage');
+		const accepted = () => pushes().filter((r) => r.response.status === 200);
+		await eventually(() => (accepted().length >= CAMPAIGN_SIZE ? true : undefined), {
+			timeoutMs: 900_000,
+			intervalMs: 1000,
+			what: `${CAMPAIGN_SIZE} accepted pushes (so far ${accepted().length})`,
+		});
+		report(`queue mode: ${CAMPAIGN_SIZE} pushes accepted in ${since(start)}`);
+		const texts = accepted().map(
+			(r) => ((r.body as { messages: Array<{ text: string }> }).messages[0] ?? {}).text,
+		);
+		expect(new Set(texts).size).toBe(CAMPAIGN_SIZE);
+		expect(texts.filter((text) => !/^Campaign A #\d+$/.test(text))).toEqual([]);
+		expect(sandbox.invalidRequests()).toEqual([]);
+		// Each push in its own chat, once.
+		const chats = new Set(accepted().map((r) => (r.body as { to: string }).to));
+		expect(chats.size).toBe(CAMPAIGN_SIZE);
+
+		// One execution of the campaign, run by one worker, finished with success.
+		const executions = queue.postgres
+			.sql(`SELECT id FROM execution_entity WHERE "workflowId" = '${CAMPAIGN.id}'`)
+			.split('\n')
+			.filter(Boolean);
+		expect(executions).toHaveLength(1);
+		const ranOn = [...executionsByWorker(queue)].filter(([, ids]) => ids.has(executions[0]));
+		expect(ranOn).toHaveLength(1);
+		report(`queue mode: the campaign ran on worker ${ranOn[0][0]}`);
+		await eventually(
+			() =>
+				queue.postgres.sql(`SELECT status FROM execution_entity WHERE id = ${executions[0]}`) ===
+				'success'
+					? true
+					: undefined,
+			{ timeoutMs: 120_000, what: `execution ${executions[0]} to finish with success` },
+		);
+	}, 1_200_000);
+});
