@@ -15,6 +15,17 @@ export function nameBasedUuid(name: string): string {
 	return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
 
+/** What n8n's execute context holds of the execution's lifecycle (not part of IExecuteFunctions). */
+interface WithHooks {
+	additionalData?: { hooks?: { retryOf?: unknown } | null } | null;
+}
+
+/** The ID of the execution this one retries, when it is a retry. */
+function retryOf(fn: IExecuteFunctions): string | undefined {
+	const id = (fn as unknown as WithHooks).additionalData?.hooks?.retryOf;
+	return typeof id === 'string' && id !== '' ? id : undefined;
+}
+
 /**
  * Idempotency keys that a repeat of the same work derives again, instead of random ones: a UUID
  * from the n8n instance, the workflow, the execution, the node, the run index, the item and the
@@ -24,13 +35,16 @@ export function nameBasedUuid(name: string): string {
  *
  * A retried execution gets a new ID, but n8n carries the failed execution's data into it,
  * including the node's context: the seed is kept there on the first run and read back on a retry.
+ * When nothing of the node was saved (its queue-mode worker died while it ran), the retry takes
+ * the ID of the execution it retries, which is what that execution's seed was made of.
  */
 export class DerivedKeys {
 	private constructor(private readonly base: string) {}
 
 	static of(fn: IExecuteFunctions): DerivedKeys {
 		const node = fn.getNode();
-		let seed = [fn.getInstanceId(), fn.getWorkflow().id, fn.getExecutionId(), node.id].join('/');
+		const execution = retryOf(fn) ?? fn.getExecutionId();
+		let seed = [fn.getInstanceId(), fn.getWorkflow().id, execution, node.id].join('/');
 		try {
 			const context = fn.getContext('node');
 			if (typeof context[SEED] === 'string') seed = context[SEED] as string;

@@ -1,4 +1,4 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import path from 'node:path';
 
 import { startMockLine, type MockLine, type MockRequest } from '../support/mockLine';
@@ -6,6 +6,7 @@ import {
 	describeE2E,
 	INSTALL_TIMEOUT_MS,
 	loadN8nLib,
+	N8nRest,
 	report,
 	since,
 	tempFolder,
@@ -14,6 +15,7 @@ import {
 	type N8nInstance,
 	type N8nLib,
 	type N8nServer,
+	type SavedExecution,
 } from './support';
 
 /**
@@ -148,92 +150,6 @@ function expectSuccess(result: ExecuteResult): void {
 		throw new Error(
 			`execution failed (exit ${result.status}): ${result.error?.message ?? ''}\n${result.output.slice(-3000)}`,
 		);
-	}
-}
-
-interface SavedExecution {
-	id: string;
-	mode: string;
-	status: string;
-	finished: boolean;
-	retryOf: string | null;
-	retrySuccessId: string | null;
-	/** The run execution data (unflattened). */
-	data: {
-		resultData: {
-			runData: Record<
-				string,
-				Array<{ data?: { main?: Array<Array<{ json: Record<string, unknown> }>> } }>
-			>;
-			error?: { message?: string; description?: string };
-		};
-		executionData?: { contextData?: Record<string, Record<string, unknown>> };
-	};
-}
-
-/**
- * n8n's REST API as its editor uses it: log in as the owner, then every request carries the
- * auth cookie and the `browser-id` header the cookie was issued for (n8n 2.x answers 401
- * without it).
- */
-class N8nRest {
-	private cookie = '';
-	private readonly browserId = randomUUID();
-
-	constructor(
-		private readonly baseUrl: string,
-		/** flatted's parse: GET /rest/executions/:id returns the run data flatted-serialized. */
-		private readonly unflatten: (text: string) => unknown,
-	) {}
-
-	async login(email: string, password: string): Promise<void> {
-		const response = await fetch(`${this.baseUrl}/rest/login`, {
-			method: 'POST',
-			headers: { 'content-type': 'application/json', 'browser-id': this.browserId },
-			body: JSON.stringify({ emailOrLdapLoginId: email, password }),
-		});
-		if (!response.ok) {
-			throw new Error(`login failed: ${response.status} ${(await response.text()).slice(0, 300)}`);
-		}
-		this.cookie = response.headers
-			.getSetCookie()
-			.map((cookie) => cookie.split(';')[0])
-			.join('; ');
-	}
-
-	async request<T>(method: 'GET' | 'POST', route: string, body?: unknown): Promise<T> {
-		const response = await fetch(`${this.baseUrl}/rest${route}`, {
-			method,
-			headers: {
-				'content-type': 'application/json',
-				cookie: this.cookie,
-				'browser-id': this.browserId,
-			},
-			body: body === undefined ? undefined : JSON.stringify(body),
-			signal: AbortSignal.timeout(5 * 60_000),
-		});
-		const text = await response.text();
-		if (!response.ok)
-			throw new Error(`${method} /rest${route}: ${response.status} ${text.slice(0, 500)}`);
-		return (JSON.parse(text) as { data: T }).data;
-	}
-
-	async executions(workflowId: string): Promise<Array<Omit<SavedExecution, 'data'>>> {
-		const filter = encodeURIComponent(JSON.stringify({ workflowId }));
-		const page = await this.request<{ results: Array<Omit<SavedExecution, 'data'>> }>(
-			'GET',
-			`/executions?filter=${filter}`,
-		);
-		return page.results;
-	}
-
-	async execution(id: string): Promise<SavedExecution> {
-		const saved = await this.request<Omit<SavedExecution, 'data'> & { data: unknown }>(
-			'GET',
-			`/executions/${id}`,
-		);
-		const data = typeof saved.data === 'string' ? this.unflatten(saved.data) : saved.data;
-		return { ...saved, data: data as SavedExecution['data'] };
 	}
 }
 

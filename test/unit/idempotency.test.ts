@@ -17,6 +17,8 @@ interface Run {
 	runIndex: number;
 	/** The node's context in the execution data (kept across a retried execution). */
 	context: IDataObject;
+	/** The execution this one retries (n8n's lifecycle hooks hold it). */
+	retryOf?: string;
 }
 
 const baseRun = (): Run => ({
@@ -36,6 +38,8 @@ function fnOf(run: Run): IExecuteFunctions {
 		getNode: () => ({ id: run.nodeId, name: 'LINE' }),
 		getContext: () => run.context,
 		getWorkflowDataProxy: () => ({ $runIndex: run.runIndex }),
+		// What n8n-core's execute context holds of the execution's lifecycle.
+		additionalData: { hooks: { retryOf: run.retryOf } },
 	} as unknown as IExecuteFunctions;
 }
 
@@ -111,5 +115,28 @@ describe('DerivedKeys', () => {
 		expect(key).toMatch(UUID_V5);
 		expect(DerivedKeys.of(fn).key(0)).toBe(key);
 		expect(key).toBe(keyOf(baseRun()));
+	});
+
+	it('a retry of an execution whose worker died while the node ran (nothing of the node saved) derives the same keys', () => {
+		const died = baseRun();
+		const first = [0, 1, 9999].map((item) => keyOf(died, item));
+		// n8n's retry: a new ID, the data saved before the node ran (no node context).
+		const retry = { ...baseRun(), executionId: '1002', retryOf: died.executionId, context: {} };
+		expect([0, 1, 9999].map((item) => keyOf(retry, item))).toEqual(first);
+	});
+
+	it('a retry of a retry whose node context was saved keeps the first execution’s keys', () => {
+		const failed = baseRun();
+		const first = keyOf(failed, 4);
+		const retry = { ...baseRun(), executionId: '1002', retryOf: '1001', context: {} };
+		expect(keyOf(retry, 4)).toBe(first);
+		// The retry failed too, with its context saved; the retry of the retry reads it.
+		const again = {
+			...baseRun(),
+			executionId: '1003',
+			retryOf: '1002',
+			context: structuredClone(retry.context),
+		};
+		expect(keyOf(again, 4)).toBe(first);
 	});
 });
