@@ -264,7 +264,7 @@ async function main() {
 		0,
 	);
 	process.stderr.write(
-		`[bench] ${options.runs} run(s) × ${plan.length} cases, n8n ${installed.version} (Node ${n8nNode}), load at start ${loadAtStart.map((v) => v.toFixed(2)).join(' ')}; about ${Math.round((estimate + (options.trigger ? 780 : 0)) / 60)} min on 2 cores\n`,
+		`[bench] ${options.runs} run(s) × ${plan.length} cases, n8n ${installed.version} (Node ${n8nNode}), load at start ${loadAtStart.map((v) => v.toFixed(2)).join(' ')}; about ${Math.round((estimate + (options.trigger ? 840 : 0)) / 60)} min on 2 cores\n`,
 	);
 
 	const results = [];
