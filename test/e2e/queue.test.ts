@@ -10,6 +10,7 @@ import {
 	example,
 	INSTALL_TIMEOUT_MS,
 	loadN8nLib,
+	N8nRest,
 	REPO_ROOT,
 	report,
 	since,
@@ -33,6 +34,7 @@ interface Queue {
 	workers: Array<{ index: number; port: number; server: N8nServer & { logFile: string } }>;
 	webhook: { port: number; url: string; server: N8nServer & { logFile: string } };
 	postgres: { port: number; sql(statement: string): string };
+	env: Record<string, string>;
 	stop(): Promise<void>;
 }
 
@@ -43,6 +45,7 @@ interface QueueLib {
 		root: string;
 		tarball: string;
 		workers?: number;
+		env?: Record<string, string>;
 		prepare?: (main: N8nInstance) => Promise<void>;
 	}): Promise<Queue>;
 }
@@ -132,6 +135,7 @@ describeE2E('queue mode: PostgreSQL, Redis, 2 workers and a webhook processor', 
 	let sandbox: Sandbox;
 	let queue: Queue;
 	let echoUrl: string;
+	let installed: InstalledN8n;
 
 	beforeAll(async () => {
 		lib = await loadN8nLib();
@@ -139,7 +143,7 @@ describeE2E('queue mode: PostgreSQL, Redis, 2 workers and a webhook processor', 
 			path.join(REPO_ROOT, 'scripts', 'queue.mjs'),
 		)) as QueueLib;
 		const start = Date.now();
-		const installed = await lib.ensureN8n(lib.PINNED_N8N_VERSION);
+		installed = await lib.ensureN8n(lib.PINNED_N8N_VERSION);
 		const tarball = lib.packPackage({ build: process.env.E2E_BUILD !== '0' });
 		// 200 events at once wait their turn at the webhook processor, and their replies at the
 		// workers: on a slow machine that may take longer than LINE's own limits, which are not
@@ -150,6 +154,15 @@ describeE2E('queue mode: PostgreSQL, Redis, 2 workers and a webhook processor', 
 			n8nInstance: lib.n8nInstance,
 			root: tempFolder('line-e2e-queue-'),
 			tarball,
+			// A killed worker's job is given up after 10 s without its lock (n8n: 60 s), and main
+			// looks for executions left running every minute (n8n: 3 hours), so the test need not
+			// wait as long as n8n's defaults would.
+			env: {
+				QUEUE_WORKER_LOCK_DURATION: '10000',
+				QUEUE_WORKER_LOCK_RENEW_TIME: '2000',
+				QUEUE_WORKER_STALLED_INTERVAL: '5000',
+				N8N_EXECUTIONS_QUEUE_RECOVERY_INTERVAL: '1',
+			},
 			prepare: async (main) => {
 				await main.importCredentials(lib.lineCredentials(sandbox.channel, sandbox.url));
 				await main.importWorkflow(ECHO.file);
@@ -323,4 +336,116 @@ describeE2E('queue mode: PostgreSQL, Redis, 2 workers and a webhook processor', 
 			{ timeoutMs: 120_000, what: `execution ${executions[0]} to finish with success` },
 		);
 	}, 1_200_000);
+
+	/** Pushes of campaign `run` the sandbox accepted (200), and those it answered 409. */
+	const campaignPushes = (run: string) => {
+		const ofRun = sandbox.requests.filter(
+			(r) =>
+				r.operationId === 'pushMessage' &&
+				(r.body as { messages?: Array<{ text?: string }> }).messages?.[0]?.text?.startsWith(
+					`Campaign ${run} #`,
+				),
+		);
+		const textOf = (r: (typeof ofRun)[number]) =>
+			(r.body as { messages: Array<{ text: string }> }).messages[0].text;
+		return {
+			accepted: ofRun.filter((r) => r.response.status === 200).map(textOf),
+			conflicts: ofRun.filter((r) => r.response.status === 409).map(textOf),
+		};
+	};
+
+	test(`a worker killed (SIGKILL) in the middle of a campaign: n8n's retry of the crashed execution sends the rest, nothing twice`, async () => {
+		sandbox.reset();
+		const started = await fetch(`${queue.webhook.url}/webhook/${CAMPAIGN_PATH}`, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json' },
+			body: JSON.stringify({ run: 'K' }),
+		});
+		expect(started.status).toBe(200);
+		const execution = await eventually(
+			() =>
+				queue.postgres.sql(
+					`SELECT id FROM execution_entity WHERE "workflowId" = '${CAMPAIGN.id}' AND status = 'running' ORDER BY id DESC LIMIT 1`,
+				) || undefined,
+			{ what: 'the campaign execution to run' },
+		);
+		const worker = await eventually(
+			() =>
+				queue.workers.find((candidate) =>
+					executionsByWorker(queue).get(candidate.index)!.has(execution),
+				),
+			{ what: `a worker to start execution ${execution}` },
+		);
+		await eventually(() => (campaignPushes('K').accepted.length >= 2000 ? true : undefined), {
+			timeoutMs: 300_000,
+			what: '2,000 pushes of the campaign before the kill',
+		});
+		process.kill(-worker.server.pid, 'SIGKILL');
+		const acceptedBeforeKill = campaignPushes('K').accepted.length;
+		report(
+			`queue mode: worker ${worker.index} (pid ${worker.server.pid}) killed after ${acceptedBeforeKill} of ${CAMPAIGN_SIZE} pushes of execution ${execution}`,
+		);
+		expect(acceptedBeforeKill).toBeLessThan(CAMPAIGN_SIZE);
+
+		// n8n gives the job up and marks the execution crashed.
+		const start = Date.now();
+		const status = await eventually(
+			() => {
+				const now = queue.postgres.sql(
+					`SELECT status FROM execution_entity WHERE id = ${execution}`,
+				);
+				return now === 'running' || now === 'new' ? undefined : now;
+			},
+			{
+				timeoutMs: 600_000,
+				intervalMs: 2000,
+				what: `execution ${execution} to be marked as stopped`,
+			},
+		);
+		report(`queue mode: execution ${execution} marked ${status} after ${since(start)}`);
+		expect(['crashed', 'error']).toContain(status);
+		const acceptedAtRetry = campaignPushes('K').accepted.length;
+
+		// Retry it as a user would in n8n's execution list (on main; a worker runs it).
+		const owner = {
+			email: 'queue@line-e2e.local',
+			firstName: 'Q',
+			lastName: 'E2E',
+			password: 'QueueE2e1',
+		};
+		await (
+			lib as unknown as { setupOwner(url: string, o: typeof owner): Promise<boolean> }
+		).setupOwner(queue.main.server.url, owner);
+		const { parse } = require(path.join(installed.dir, 'node_modules', 'flatted')) as {
+			parse(text: string): unknown;
+		};
+		const rest = new N8nRest(queue.main.server.url, parse);
+		await rest.login(owner.email, owner.password);
+		const retry = await rest.request<{ id: string; status: string }>(
+			'POST',
+			`/executions/${execution}/retry`,
+			{ loadWorkflow: false },
+		);
+		report(`queue mode: retry ${retry.id} of execution ${execution}: ${retry.status}`);
+		await eventually(
+			() =>
+				queue.postgres.sql(`SELECT status FROM execution_entity WHERE id = ${retry.id}`) ===
+				'success'
+					? true
+					: undefined,
+			{ timeoutMs: 600_000, intervalMs: 1000, what: `retry ${retry.id} to finish with success` },
+		);
+
+		const { accepted, conflicts } = campaignPushes('K');
+		report(
+			`queue mode: after the retry ${accepted.length} pushes accepted, ${conflicts.length} recognised by their retry keys (409)`,
+		);
+		// Every message delivered, none twice: what had been accepted before the retry came back
+		// with the same retry key and LINE answered 409.
+		expect(accepted).toHaveLength(CAMPAIGN_SIZE);
+		expect(new Set(accepted).size).toBe(CAMPAIGN_SIZE);
+		expect(conflicts).toHaveLength(acceptedAtRetry);
+		expect(new Set(conflicts).size).toBe(conflicts.length);
+		expect(sandbox.invalidRequests()).toEqual([]);
+	}, 1_800_000);
 });
