@@ -147,11 +147,37 @@ describe.each(retryKeyedSends.map((send) => [send.operation, send] as const))(
 			expect(items[0].json.retryKey).toBe(RETRY_KEY);
 		});
 
-		it('refuses a Retry Key that is not a UUID before sending anything', async () => {
-			const result = await runLine(line.mock, sendParameters(send, { retryKey: 'alert-1234' }));
-			expect(result.status).toBe('error');
-			expect(result.error?.message).toMatch(/Retry-Key: "alert-1234" is not a UUID \[item 0\]$/);
-			expect(line.mock.requests).toHaveLength(0);
+		it('turns a Retry Key that is text into a UUID: the same text, the same key in another run, another text another key', async () => {
+			const first = await runLineOk(line.mock, sendParameters(send, { retryKey: 'alert-1234' }));
+			const [request] = apiRequests(line.mock);
+			const key = header(request, 'x-line-retry-key');
+			expect(key).toMatch(UUID);
+			expect(first[0].json.retryKey).toBe(key);
+
+			line.mock.reset();
+			await runLineOk(line.mock, sendParameters(send, { retryKey: 'alert-1234' }));
+			expect(header(apiRequests(line.mock)[0], 'x-line-retry-key')).toBe(key);
+
+			line.mock.reset();
+			await runLineOk(line.mock, sendParameters(send, { retryKey: 'alert-1235' }));
+			const other = header(apiRequests(line.mock)[0], 'x-line-retry-key');
+			expect(other).toMatch(UUID);
+			expect(other).not.toBe(key);
+		});
+
+		it('a second run with the same text key is recognised by LINE: reported as already accepted, not delivered twice', async () => {
+			await runLineOk(line.mock, sendParameters(send, { retryKey: 'spring-sale/U1' }));
+			// The mock keeps what it accepted between runs, as LINE keeps keys for 24 hours.
+			const again = await runLineOk(
+				line.mock,
+				sendParameters(send, { retryKey: 'spring-sale/U1' }),
+			);
+			const requests = apiRequests(line.mock);
+			expect(requests).toHaveLength(2);
+			expect(requests[0].response.status).toBeGreaterThanOrEqual(200);
+			expect(requests[0].response.status).toBeLessThan(300);
+			expect(requests[1].response.status).toBe(409);
+			expect(again[0].json).toMatchObject({ alreadyAccepted: true });
 		});
 	},
 );
@@ -560,21 +586,32 @@ describe('retry keys', () => {
 		expect(delivered.map((r) => (r.body as { to: string[] }).to)).toEqual([[USER], [USER_2]]);
 	});
 
-	it('multicast uses the given Retry Key for its first request and fresh keys for the others', async () => {
+	it('multicast uses the given Retry Key for its first request and keys derived from it for the others: a second run is recognised as a whole', async () => {
 		const recipients = userIds(1001);
-		await runLineOk(
-			line.mock,
-			{
-				...sendParameters(retryKeyedSends[1], { retryKey: RETRY_KEY }),
-				to: '={{ $json.recipients }}',
-			},
-			{ input: [{ recipients }] },
-		);
+		const run = async () => {
+			const items = await runLineOk(
+				line.mock,
+				{
+					...sendParameters(retryKeyedSends[1], { retryKey: RETRY_KEY }),
+					to: '={{ $json.recipients }}',
+				},
+				{ input: [{ recipients }] },
+			);
+			return items[0].json;
+		};
+		await run();
 		const keys = apiRequests(line.mock).map((r) => header(r, 'x-line-retry-key'));
 		expect(keys).toHaveLength(3);
 		expect(keys[0]).toBe(RETRY_KEY);
 		expect(new Set(keys).size).toBe(3);
 		keys.slice(1).forEach((key) => expect(key).toMatch(UUID));
+
+		// Another execution with the same key: the same three keys, all recognised by LINE.
+		const again = await run();
+		const second = apiRequests(line.mock).slice(3);
+		expect(second.map((r) => header(r, 'x-line-retry-key'))).toEqual(keys);
+		expect(second.map((r) => r.response.status)).toEqual([409, 409, 409]);
+		expect(again).toMatchObject({ alreadyAccepted: true });
 	});
 });
 

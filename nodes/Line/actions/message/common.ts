@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { InputError } from '../../../shared/errors';
-import { DerivedKeys } from '../../../shared/idempotency';
+import { DerivedKeys, nameBasedUuid } from '../../../shared/idempotency';
 import type { ItemParameters } from '../../../shared/parameters';
 import type { LineResponse } from '../../transport';
 
@@ -34,7 +34,7 @@ const OPTION_FIELDS: Record<SendOption, INodeProperties> = {
 		default: '',
 		placeholder: '123e4567-e89b-12d3-a456-426614174000',
 		description:
-			"A UUID that identifies this send to LINE: a later request with the same key is not delivered again (LINE remembers keys for 24 hours). Leave empty to let the node derive a key per request from the execution, node and item, which n8n's Retry On Fail and a retried execution derive again. For multicast the key is used for the first request only.",
+			"What identifies this send to LINE: a later request with the same key is not delivered again (LINE remembers keys for 24 hours). A UUID, or any text that names the send (e.g. an expression giving spring-sale/ and the recipient's user ID), which becomes a UUID (the same text always gives the same one): running the workflow again then sends only what LINE has not accepted yet. Leave empty to let the node derive a key per request from the execution, node and item, which n8n's Retry On Fail and a retried execution derive again. A multicast to more than 500 recipients sends several requests: the later ones get keys derived from this one.",
 	},
 };
 
@@ -61,6 +61,11 @@ export interface SendOptions {
 	retryKey?: string;
 }
 
+/** The retry key of a Retry Key that is text, not a UUID (a version-5 UUID of the text). */
+export function textRetryKey(text: string): string {
+	return nameBasedUuid(`retry-key/${text}`);
+}
+
 /** Reads and checks the options of one item; only options set by the user are returned. */
 export function readSendOptions(params: ItemParameters, itemIndex: number): SendOptions {
 	const raw = params.get<IDataObject>('options', itemIndex, {});
@@ -79,14 +84,9 @@ export function readSendOptions(params: ItemParameters, itemIndex: number): Send
 	}
 	const retryKey = String(raw.retryKey ?? '').trim();
 	if (retryKey !== '') {
-		if (!UUID.test(retryKey)) {
-			throw new InputError(
-				'X-Line-Retry-Key',
-				`"${retryKey}" is not a UUID`,
-				'Use a UUID such as 123e4567-e89b-12d3-a456-426614174000, or leave Retry Key empty.',
-			);
-		}
-		options.retryKey = retryKey;
+		// LINE takes UUIDs only: any other text (`spring-sale/{{ $json.userId }}`) becomes the
+		// name-based UUID of that text, the same for the same text in any execution.
+		options.retryKey = UUID.test(retryKey) ? retryKey : textRetryKey(retryKey);
 	}
 	return options;
 }

@@ -1,6 +1,7 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
+import { nameBasedUuid } from '../../../shared/idempotency';
 import { runPerItem, type Unit } from '../../../shared/items';
 import { messageBuilderFields, readMessages } from '../../helpers/messageBuilder';
 import { chunk, parseUserIds } from '../../helpers/recipients';
@@ -77,8 +78,14 @@ function planPerItem(
 			value: {
 				recipients: to,
 				body: { to, messages, ...optionBody(options) },
+				// The requests after the first (over 500 recipients) get keys of their own, derived
+				// from the user's key when there is one, so a re-run is recognised as a whole.
 				retryKey:
-					index === 0 ? keys.claim(options.retryKey, itemIndex) : keys.derive(itemIndex, index),
+					index === 0
+						? keys.claim(options.retryKey, itemIndex)
+						: options.retryKey
+							? nameBasedUuid(`${options.retryKey}/${index}`)
+							: keys.derive(itemIndex, index),
 			},
 		})),
 	);
