@@ -957,6 +957,42 @@ export function nodeItems(runData, nodeName, { run = 0, output = 0 } = {}) {
 }
 
 /**
+ * Starts a long-running `command` in its own process group, its output appended to `logFile`
+ * (or this process's own when there is none). It never outlives this process. Returns `{ pid,
+ * exited(), stop() }`: `exited()` is `{ code, signal }` once it ended; `stop()` sends the group
+ * SIGTERM, then SIGKILL after `graceMs`, and makes sure nothing of the group is left.
+ */
+export function startDetached(command, args, { cwd, env, logFile }) {
+	const out = logFile ? fs.openSync(logFile, 'a') : 'inherit';
+	const child = spawn(command, args, { cwd, env, detached: true, stdio: ['ignore', out, out] });
+	if (logFile) fs.closeSync(out);
+	const killOnExit = () => killGroup(child.pid, 'SIGKILL');
+	process.once('exit', killOnExit);
+	let exited;
+	const exit = new Promise((resolve) => {
+		child.on('exit', (code, signal) => {
+			process.removeListener('exit', killOnExit);
+			exited = { code, signal };
+			resolve(exited);
+		});
+	});
+	return {
+		pid: child.pid,
+		exited: () => exited,
+		async stop({ graceMs = 15_000 } = {}) {
+			if (exited) return exited;
+			killGroup(child.pid, 'SIGTERM');
+			const timer = setTimeout(() => killGroup(child.pid, 'SIGKILL'), graceMs);
+			const result = await exit;
+			clearTimeout(timer);
+			// Children in the same group (n8n's task runners) must not outlive it.
+			killGroup(child.pid, 'SIGKILL');
+			return result;
+		},
+	};
+}
+
+/**
  * Starts `n8n start` (or another long-running n8n `command`: `['worker']`, `['webhook']`) in its
  * own process group, logging to `<userFolder>/n8n.log`, and waits until `readyPath` on `port`
  * answers 200. Returns `{ url, pid, logFile, stop(), logs() }`; `stop()` ends the whole group (n8n
@@ -976,24 +1012,10 @@ export async function startServer({
 	fs.mkdirSync(userFolder, { recursive: true });
 	const fullEnv = n8nEnv(n8n, { userFolder, port, brokerPort, env });
 	const logFile = path.join(userFolder, 'n8n.log');
-	const out = fs.openSync(logFile, 'a');
-	const child = spawn(n8n.node, [n8n.n8nBin, ...command], {
+	const child = startDetached(n8n.node, [n8n.n8nBin, ...command], {
 		cwd: userFolder,
 		env: fullEnv,
-		detached: true,
-		stdio: ['ignore', inheritOutput ? 'inherit' : out, inheritOutput ? 'inherit' : out],
-	});
-	fs.closeSync(out);
-	// Whatever happens to this process, n8n (in its own process group) must not outlive it.
-	const killOnExit = () => killGroup(child.pid, 'SIGKILL');
-	process.once('exit', killOnExit);
-	let exited;
-	const exit = new Promise((resolve) => {
-		child.on('exit', (code, signal) => {
-			process.removeListener('exit', killOnExit);
-			exited = { code, signal };
-			resolve(exited);
-		});
+		logFile: inheritOutput ? undefined : logFile,
 	});
 	const url = `http://127.0.0.1:${port}`;
 	const server = {
@@ -1001,23 +1023,14 @@ export async function startServer({
 		pid: child.pid,
 		logFile,
 		logs: () => readText(logFile) ?? '',
-		exited: () => exited,
-		async stop({ graceMs = 15_000 } = {}) {
-			if (exited) return exited;
-			killGroup(child.pid, 'SIGTERM');
-			const timer = setTimeout(() => killGroup(child.pid, 'SIGKILL'), graceMs);
-			const result = await exit;
-			clearTimeout(timer);
-			// Task runners are in the same group; make sure none outlives n8n.
-			killGroup(child.pid, 'SIGKILL');
-			return result;
-		},
+		exited: child.exited,
+		stop: child.stop,
 	};
 	const deadline = Date.now() + timeoutMs;
 	while (Date.now() < deadline) {
-		if (exited) {
+		if (child.exited()) {
 			throw new Error(
-				`n8n exited (${JSON.stringify(exited)}) before it was ready:\n${tail(server.logs())}`,
+				`n8n exited (${JSON.stringify(child.exited())}) before it was ready:\n${tail(server.logs())}`,
 			);
 		}
 		if ((await httpStatus(`${url}${readyPath}`)) === 200) return server;

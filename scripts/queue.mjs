@@ -3,12 +3,19 @@
 // touched), and n8n's main process, its workers and a webhook processor sharing them.
 // Used by `npm start -- --queue` and the queue-mode end-to-end tests.
 
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 
-import { freePort, installInto, killGroup, run, sleep, startServer, StepError } from './n8n.mjs';
+import {
+	freePort,
+	installInto,
+	run,
+	sleep,
+	startDetached,
+	startServer,
+	StepError,
+} from './n8n.mjs';
 
 const DATABASE = 'n8n';
 const DATABASE_USER = 'n8n';
@@ -66,41 +73,6 @@ export function ensureQueueServers({ say = () => undefined } = {}) {
 		);
 	}
 	return { postgresBin, redisServer };
-}
-
-/** Starts `command` in its own process group, its output in `logFile`; `{ pid, exited(), stop() }`. */
-function startProcess(command, args, { logFile, cwd, env }) {
-	const out = fs.openSync(logFile, 'a');
-	const child = spawn(command, args, {
-		cwd,
-		env,
-		detached: true,
-		stdio: ['ignore', out, out],
-	});
-	fs.closeSync(out);
-	const killOnExit = () => killGroup(child.pid, 'SIGKILL');
-	process.once('exit', killOnExit);
-	let exited;
-	const exit = new Promise((resolve) => {
-		child.on('exit', (code, signal) => {
-			process.removeListener('exit', killOnExit);
-			exited = { code, signal };
-			resolve(exited);
-		});
-	});
-	return {
-		pid: child.pid,
-		logFile,
-		exited: () => exited,
-		async stop({ graceMs = 15_000 } = {}) {
-			if (exited) return exited;
-			killGroup(child.pid, 'SIGTERM');
-			const timer = setTimeout(() => killGroup(child.pid, 'SIGKILL'), graceMs);
-			const result = await exit;
-			clearTimeout(timer);
-			return result;
-		},
-	};
 }
 
 /** Resolves once something accepts TCP connections on 127.0.0.1:`port`. */
@@ -177,7 +149,10 @@ export async function startPostgres({ postgresBin, dir, port }) {
 		'-c',
 		'synchronous_commit=off',
 	]);
-	const server = startProcess(command, args, { logFile, cwd: dir, env: process.env });
+	const server = {
+		...startDetached(command, args, { logFile, cwd: dir, env: process.env }),
+		logFile,
+	};
 	await waitForPort(port, 'PostgreSQL', server);
 	// The database, once (the server may need a moment more before it accepts queries).
 	const psql = path.join(postgresBin, 'psql');
@@ -233,7 +208,7 @@ export async function startPostgres({ postgresBin, dir, port }) {
 export async function startRedis({ redisServer, dir, port }) {
 	fs.mkdirSync(dir, { recursive: true });
 	const logFile = path.join(dir, 'redis.log');
-	const server = startProcess(
+	const server = startDetached(
 		redisServer,
 		[
 			'--port',
@@ -249,6 +224,7 @@ export async function startRedis({ redisServer, dir, port }) {
 		],
 		{ logFile, cwd: dir, env: process.env },
 	);
+	server.logFile = logFile;
 	await waitForPort(port, 'Redis', server);
 	return { port, logFile, stop: (options) => server.stop(options) };
 }
