@@ -1098,11 +1098,19 @@ export async function setupOwner(baseUrl, owner, { timeoutMs = 60_000 } = {}) {
 
 /**
  * A free TCP port on 127.0.0.1 whose next port is free too (n8n's task broker takes it):
- * `preferred` if it can be, else one of the next few even ones (`preferred + 2`, …), else any.
+ * `preferred` if it can be, else one of the next few even ones (`preferred + 2`, …), else a random one
+ * between 20000 and 32000 (below the ports of outgoing connections), else any.
  */
 export async function freePort(preferred) {
 	for (let attempt = 0; preferred && attempt < 10; attempt++) {
 		const port = preferred + attempt * 2;
+		if ((await portFree(port)) && (await portFree(port + 1))) return port;
+	}
+	// Below the range Linux takes the local ports of outgoing connections from (32768–60999): a
+	// port chosen there may be free now and taken a moment later by one of the thousands of
+	// connections a campaign opens, before n8n listens on it.
+	for (let attempt = 0; attempt < 200; attempt++) {
+		const port = 20000 + 2 * Math.floor(Math.random() * 6000);
 		if ((await portFree(port)) && (await portFree(port + 1))) return port;
 	}
 	for (;;) {

@@ -262,7 +262,8 @@ export function queueEnv({ postgres, redis, webhookUrl }) {
 
 /**
  * Starts PostgreSQL, Redis and n8n in queue mode: main (`n8n start`, the editor and API),
- * `workers` × `n8n worker` and one `n8n webhook` (the webhook processor), each with a user
+ * `workers` × `n8n worker` (each running up to `workerConcurrency` executions at once) and one
+ * `n8n webhook` (the webhook processor), each with a user
  * folder of its own under `root` holding the package from `tarball`. `prepare(mainInstance)` runs
  * before any n8n process starts (imports, publishing). Returns `{ main, workers, webhook, postgres,
  * redis, processes(), stop() }`; `stop()` ends everything in order.
@@ -273,6 +274,7 @@ export async function startQueue({
 	root,
 	tarball,
 	workers = 2,
+	workerConcurrency = 10,
 	mainPort,
 	env = {},
 	prepare,
@@ -326,7 +328,7 @@ export async function startQueue({
 				userFolder: folder(`worker-${index}`),
 				port,
 				brokerPort: port + 1,
-				command: ['worker', '--concurrency=10'],
+				command: ['worker', `--concurrency=${workerConcurrency}`],
 				env: {
 					...shared,
 					QUEUE_HEALTH_CHECK_ACTIVE: 'true',
