@@ -317,21 +317,11 @@ export async function runTriggerBench({
 		const summary = realN8n.summarizeProfiles?.(profileDir) ?? '';
 		log(`[bench] CPU profile of n8n in ${profileDir}${summary}`);
 	}
-	const markdown = report({
-		rows,
-		chosen,
-		events,
-		concurrency,
-		runs,
-		installed,
-		n8nNode,
-		loadAtStart,
-		started,
-		env,
-	});
-	return { rows, markdown };
+	const run = { rows, chosen, events, concurrency, runs, installed, n8nNode, loadAtStart, started };
+	return { rows, markdown: report({ ...run, env }) };
 }
 
+/** The markdown of a bench run: its tables, machine, load and settings. */
 function report({
 	rows,
 	chosen,
