@@ -42,6 +42,8 @@ export interface SandboxOptions {
 	openApiDir?: string;
 	/** Message sends accepted per second; more are answered 429 like LINE's rate limit (default: no limit). */
 	rateLimitPerSecond?: number;
+	/** How long a token issued for the channel ID and secret works (default 15 minutes, like LINE). */
+	tokenTtlMs?: number;
 	/** Called with a line for each API call and webhook delivery (the CLI prints them). */
 	log?: (line: string) => void;
 }
@@ -116,6 +118,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 		channelId: channel.id,
 		channelSecret: channel.secret,
 		rateLimitPerSecond: options.rateLimitPerSecond,
+		tokenTtlMs: options.tokenTtlMs,
 	});
 	const store = new SandboxStore(options.replyTokenTtlMs ?? 60_000);
 	const core: SandboxCore = {

@@ -240,6 +240,26 @@ describe('client credentials', () => {
 		expect(mock.invalidRequests()).toEqual([]);
 	});
 
+	it('with tokenTtlMs, a token says how long it lives and stops working after that', async () => {
+		const shortLived = await startMockLine({ tokenTtlMs: 1500 });
+		try {
+			const issued = await axios.post(shortLived.url + '/oauth2/v3/token', tokenForm(), {
+				headers: { 'content-type': 'application/x-www-form-urlencoded' },
+			});
+			expect(issued.data.expires_in).toBe(2);
+			const info = () =>
+				axios.get(shortLived.url + '/v2/bot/info', {
+					headers: { Authorization: `Bearer ${issued.data.access_token}` },
+					validateStatus: () => true,
+				});
+			expect((await info()).status).toBe(200);
+			await new Promise((resolve) => setTimeout(resolve, 1600));
+			expect((await info()).status).toBe(401);
+		} finally {
+			await shortLived.close();
+		}
+	});
+
 	it('refuses a wrong secret and a JSON body', async () => {
 		const wrong = await issueToken('nope');
 		expect(wrong.status).toBe(400);

@@ -59,6 +59,8 @@ export interface MockLineOptions {
 	validate?: boolean;
 	/** Message sends accepted per second (a sliding window); more get 429 like LINE's rate limit. */
 	rateLimitPerSecond?: number;
+	/** How long a token from `/oauth2/v3/token` works (default 15 minutes, like LINE's stateless tokens). */
+	tokenTtlMs?: number;
 }
 
 export interface MockLine {
@@ -207,7 +209,8 @@ interface MockState {
 	handlers: ProgrammedHandler[];
 	retryKeys: Map<string, AcceptedRetry>;
 	issuedTokens: string[];
-	liveTokens: Set<string>;
+	/** Issued tokens that still work, with the time each stops working. */
+	liveTokens: Map<string, number>;
 	narrowcasts: Map<string, string>;
 	/** The channel's webhook URL, as set with `PUT /v2/bot/channel/webhook/endpoint`. */
 	webhookEndpoint?: string;
@@ -227,13 +230,14 @@ export async function startMockLine(options: MockLineOptions = {}): Promise<Mock
 			channelId: options.channelId ?? DEFAULT_CHANNEL_ID,
 			channelSecret: options.channelSecret ?? DEFAULT_CHANNEL_SECRET,
 			validate: options.validate ?? true,
+			tokenTtlMs: options.tokenTtlMs ?? 900_000,
 			staticTokens: new Set(staticTokens),
 		},
 		requests: [],
 		handlers: [],
 		retryKeys: new Map(),
 		issuedTokens: [],
-		liveTokens: new Set(),
+		liveTokens: new Map(),
 		narrowcasts: new Map(),
 		hanging: new Set(),
 		generations: new Generations(),
@@ -488,7 +492,9 @@ function isAuthorized(state: MockState, request: MockRequest): boolean {
 	if (request.path.startsWith('/oauth2/') || request.path.startsWith('/v2/oauth/')) return true;
 	const match = /^Bearer (.+)$/.exec(headerOf(request, 'authorization') ?? '');
 	if (!match) return false;
-	return state.options.staticTokens.has(match[1]) || state.liveTokens.has(match[1]);
+	return (
+		state.options.staticTokens.has(match[1]) || (state.liveTokens.get(match[1]) ?? 0) > Date.now()
+	);
 }
 
 /** LINE's format for a request that failed its validation. */
@@ -556,8 +562,15 @@ function issueToken(state: MockState, request: MockRequest): MockResponse {
 	}
 	const token = `mock-stateless-${randomBytes(16).toString('hex')}`;
 	state.issuedTokens.push(token);
-	state.liveTokens.add(token);
-	return { status: 200, body: { access_token: token, expires_in: 900, token_type: 'Bearer' } };
+	state.liveTokens.set(token, Date.now() + state.options.tokenTtlMs);
+	return {
+		status: 200,
+		body: {
+			access_token: token,
+			expires_in: Math.ceil(state.options.tokenTtlMs / 1000),
+			token_type: 'Bearer',
+		},
+	};
 }
 
 // ---------------------------------------------------------------------------------------------
