@@ -995,7 +995,8 @@ export function startDetached(command, args, { cwd, env, logFile }) {
 /**
  * Starts `n8n start` (or another long-running n8n `command`: `['worker']`, `['webhook']`) in its
  * own process group, logging to `<userFolder>/n8n.log`, and waits until `readyPath` on `port`
- * answers 200. Returns `{ url, pid, logFile, stop(), logs() }`; `stop()` ends the whole group (n8n
+ * answers 200 and, for `n8n start`, until it has activated the published workflows (it answers
+ * on `readyPath` before that, and says "Editor is now accessible" after). Returns `{ url, pid, logFile, stop(), logs() }`; `stop()` ends the whole group (n8n
  * and its task runners).
  */
 export async function startServer({
@@ -1012,6 +1013,10 @@ export async function startServer({
 	fs.mkdirSync(userFolder, { recursive: true });
 	const fullEnv = n8nEnv(n8n, { userFolder, port, brokerPort, env });
 	const logFile = path.join(userFolder, 'n8n.log');
+	const activated =
+		command[0] === 'start' && !inheritOutput ? /Editor is now accessible/ : undefined;
+	// The log is appended to: only what this run writes counts.
+	const logStart = readText(logFile)?.length ?? 0;
 	const child = startDetached(n8n.node, [n8n.n8nBin, ...command], {
 		cwd: userFolder,
 		env: fullEnv,
@@ -1033,7 +1038,12 @@ export async function startServer({
 				`n8n exited (${JSON.stringify(child.exited())}) before it was ready:\n${tail(server.logs())}`,
 			);
 		}
-		if ((await httpStatus(`${url}${readyPath}`)) === 200) return server;
+		if (
+			(await httpStatus(`${url}${readyPath}`)) === 200 &&
+			(!activated || activated.test(server.logs().slice(logStart)))
+		) {
+			return server;
+		}
 		await sleep(500);
 	}
 	await server.stop();
