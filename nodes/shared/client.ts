@@ -70,6 +70,8 @@ export function resolveUrl(baseUrl: string, path: string, field = 'path'): strin
 export class ProviderClient {
 	readonly delivery: Delivery;
 	private readonly credentials: ICredentialsDecrypted;
+	/** The request that is getting the credential its token, while it has none. */
+	private tokenRequest?: Promise<unknown>;
 
 	private constructor(
 		private readonly context: ProviderContext,
@@ -78,12 +80,16 @@ export class ProviderClient {
 		readonly baseUrl: string,
 		provider: string,
 		settings: DeliverySettings,
+		private readonly issuedToken?: string,
 	) {
 		this.credentials = { id: '', name: credentialType, type: credentialType, data };
 		this.delivery = new Delivery(provider, settings, context.getExecutionCancelSignal?.());
 	}
 
-	/** `baseUrlOf` reads the base URL from the credential's data (no trailing slash). */
+	/**
+	 * `baseUrlOf` reads the base URL from the credential's data (no trailing slash). `issuedToken`
+	 * names the credential's field n8n fills with a token it gets first (preAuthentication).
+	 */
 	static async create(
 		context: ProviderContext,
 		credentialType: string,
@@ -91,14 +97,24 @@ export class ProviderClient {
 			provider,
 			baseUrlOf,
 			settings = DEFAULT_DELIVERY,
+			issuedToken,
 		}: {
 			provider: string;
 			baseUrlOf: (data: ICredentialDataDecryptedObject) => string;
 			settings?: DeliverySettings;
+			issuedToken?: string;
 		},
 	): Promise<ProviderClient> {
 		const data = await context.getCredentials<ICredentialDataDecryptedObject>(credentialType);
-		return new ProviderClient(context, credentialType, data, baseUrlOf(data), provider, settings);
+		return new ProviderClient(
+			context,
+			credentialType,
+			data,
+			baseUrlOf(data),
+			provider,
+			settings,
+			issuedToken,
+		);
 	}
 
 	/** The URL a request goes to (see resolveUrl). */
@@ -119,16 +135,30 @@ export class ProviderClient {
 		if (request.body !== undefined) options.body = request.body;
 		if (request.qs && Object.keys(request.qs).length > 0) options.qs = request.qs;
 		if (request.headers) options.headers = request.headers;
-		const response = (await this.delivery.run(
-			request.policy,
-			async () =>
-				await this.context.helpers.httpRequestWithAuthentication.call(
-					this.context as IExecuteFunctions,
-					this.credentialType,
-					options,
-					{ credentialsDecrypted: this.credentials },
-				),
-		)) as { statusCode: number; body: T; headers?: HttpFailure['headers'] };
+		const send = async () =>
+			await this.context.helpers.httpRequestWithAuthentication.call(
+				this.context as IExecuteFunctions,
+				this.credentialType,
+				options,
+				{ credentialsDecrypted: this.credentials },
+			);
+		const response = (await this.delivery.run(request.policy, async () => {
+			// Without a token, n8n gets one for each request it sends: the first request gets it
+			// (n8n puts it into this client's credential data) while the others wait.
+			while (this.issuedToken && !this.data[this.issuedToken]) {
+				if (!this.tokenRequest) {
+					const first = send();
+					this.tokenRequest = first;
+					try {
+						return await first;
+					} finally {
+						this.tokenRequest = undefined;
+					}
+				}
+				await this.tokenRequest.catch(() => undefined);
+			}
+			return await send();
+		})) as { statusCode: number; body: T; headers?: HttpFailure['headers'] };
 		return {
 			statusCode: response.statusCode,
 			body: response.body,

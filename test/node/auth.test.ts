@@ -13,6 +13,7 @@ import {
 	tokenCredential,
 	USER,
 	useMockLine,
+	userIds,
 } from './fixtures';
 
 /**
@@ -95,6 +96,29 @@ describe('channel ID and secret', () => {
 		]);
 		expect(fresh.data.accessToken).toBe(second);
 		expect(credentials.data.accessToken).toBe(first);
+	});
+
+	it('pushes to many chats at once wait for the first one to get the token: one token for the run', async () => {
+		const credentials = idSecretCredential(line.mock);
+		const users = userIds(20);
+		const result = await runLine(
+			line.mock,
+			withIdSecret({
+				resource: 'message',
+				operation: 'sendPush',
+				to: '={{ $json.to }}',
+				...hello,
+				options: { parallelRequests: 10 },
+			}),
+			{ credentials, input: users.map((to) => ({ to })) },
+		);
+		expect(result.error).toBeUndefined();
+		expect(result.items).toHaveLength(users.length);
+		expect(line.mock.tokensIssued).toBe(1);
+		const [token] = line.mock.issuedTokens;
+		const pushes = apiRequests(line.mock).filter((r) => r.path === '/v2/bot/message/push');
+		expect(new Set(pushes.map((r) => (r.body as { to: string }).to))).toEqual(new Set(users));
+		expect(pushes.every((r) => header(r, 'authorization') === bearer(token))).toBe(true);
 	});
 
 	it('after the token expires, the 401 leads to a new token and the run succeeds', async () => {

@@ -151,6 +151,7 @@ export class LineClient {
 			provider: 'LINE',
 			baseUrlOf: (data) => baseUrl(data.baseUrl, DEFAULT_API_BASE_URL),
 			settings,
+			issuedToken: credentialType === CHANNEL_ID_SECRET ? 'accessToken' : undefined,
 		});
 		return new LineClient(context, client);
 	}
