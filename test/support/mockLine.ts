@@ -28,6 +28,8 @@ export interface MockRequest {
 	query: Record<string, string | string[]>;
 	headers: IncomingHttpHeaders;
 	rawBody: string;
+	/** The body's bytes as received (file uploads). */
+	bodyBytes: Buffer;
 	/** Parsed JSON or form body; the raw string for other content types; undefined when empty. */
 	body: unknown;
 	/** operationId of the OpenAPI operation the request hit, if any. */
@@ -327,10 +329,10 @@ function createMockLine(state: MockState, server: http.Server, url: string): Moc
 // ---------------------------------------------------------------------------------------------
 // Request handling
 
-async function readBody(req: IncomingMessage): Promise<string> {
+async function readBody(req: IncomingMessage): Promise<Buffer> {
 	const chunks: Buffer[] = [];
 	for await (const chunk of req) chunks.push(chunk as Buffer);
-	return Buffer.concat(chunks).toString('utf8');
+	return Buffer.concat(chunks);
 }
 
 function parseQuery(search: string): Record<string, string | string[]> {
@@ -365,7 +367,8 @@ async function handleHttp(
 	res: ServerResponse,
 ): Promise<void> {
 	const { isCurrent } = state.generations.begin(req, res);
-	const rawBody = await readBody(req);
+	const bodyBytes = await readBody(req);
+	const rawBody = bodyBytes.toString('utf8');
 	if (!isCurrent()) throw new StaleRequest();
 	const url = req.url ?? '/';
 	const queryIndex = url.indexOf('?');
@@ -379,6 +382,7 @@ async function handleHttp(
 		query: parseQuery(queryIndex === -1 ? '' : url.slice(queryIndex + 1)),
 		headers: req.headers,
 		rawBody,
+		bodyBytes,
 		body,
 		problems: [],
 		response: { status: 0, body: undefined, headers: {} },

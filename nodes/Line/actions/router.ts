@@ -14,7 +14,8 @@ import type { OperationEntry } from './types';
 import { user } from './user';
 import { webhook } from './webhook';
 
-const resources: Record<string, Record<string, OperationEntry>> = {
+/** Every resource of the LINE node with its operations. */
+export const lineResources: Record<string, Record<string, OperationEntry>> = {
 	bot,
 	chat,
 	content,
@@ -29,7 +30,7 @@ const resources: Record<string, Record<string, OperationEntry>> = {
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	return await route(
 		this,
-		resources,
+		lineResources,
 		async () =>
 			await LineClient.create(
 				this,

@@ -5,6 +5,7 @@ import { getBotInfo } from './getBotInfo.operation';
 export const bot: Record<string, OperationEntry> = {
 	getBotInfo: {
 		operation: getBotInfo,
+		api: ['getBotInfo'],
 		option: {
 			name: 'Get Bot Info',
 			action: 'Get bot info',

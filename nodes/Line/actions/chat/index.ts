@@ -6,6 +6,7 @@ import { showLoadingAnimation } from './showLoadingAnimation.operation';
 export const chat: Record<string, OperationEntry> = {
 	showLoadingAnimation: {
 		operation: showLoadingAnimation,
+		api: ['showLoadingAnimation'],
 		option: {
 			name: 'Show Loading Animation',
 			action: 'Show a loading animation',
@@ -14,6 +15,7 @@ export const chat: Record<string, OperationEntry> = {
 	},
 	markAsRead: {
 		operation: markAsRead,
+		api: ['markMessagesAsReadByToken'],
 		option: {
 			name: 'Mark as Read',
 			action: 'Mark messages as read',

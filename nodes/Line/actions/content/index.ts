@@ -5,6 +5,11 @@ import { getMessageContent } from './getMessageContent.operation';
 export const content: Record<string, OperationEntry> = {
 	getMessageContent: {
 		operation: getMessageContent,
+		api: [
+			'getMessageContent',
+			'getMessageContentPreview',
+			'getMessageContentTranscodingByMessageId',
+		],
 		option: {
 			name: 'Get Message Content',
 			action: 'Get message content',

@@ -9,6 +9,7 @@ import { leave } from './leave.operation';
 export const group: Record<string, OperationEntry> = {
 	getSummary: {
 		operation: getSummary,
+		api: ['getGroupSummary'],
 		option: {
 			name: 'Get Summary',
 			action: 'Get a group summary',
@@ -17,6 +18,7 @@ export const group: Record<string, OperationEntry> = {
 	},
 	getMemberCount: {
 		operation: getMemberCount,
+		api: ['getGroupMemberCount'],
 		option: {
 			name: 'Get Member Count',
 			action: 'Get the member count of a group',
@@ -25,6 +27,7 @@ export const group: Record<string, OperationEntry> = {
 	},
 	getMemberIds: {
 		operation: getMemberIds,
+		api: ['getGroupMembersIds'],
 		option: {
 			name: 'Get Member IDs',
 			action: 'Get the member IDs of a group',
@@ -34,6 +37,7 @@ export const group: Record<string, OperationEntry> = {
 	},
 	getMemberProfile: {
 		operation: getMemberProfile,
+		api: ['getGroupMemberProfile'],
 		option: {
 			name: 'Get Member Profile',
 			action: 'Get a group member profile',
@@ -42,6 +46,7 @@ export const group: Record<string, OperationEntry> = {
 	},
 	leave: {
 		operation: leave,
+		api: ['leaveGroup'],
 		option: {
 			name: 'Leave',
 			action: 'Leave a group',

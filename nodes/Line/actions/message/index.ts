@@ -11,6 +11,7 @@ import { validate } from './validate.operation';
 export const message: Record<string, OperationEntry> = {
 	sendPush: {
 		operation: sendPush,
+		api: ['pushMessage'],
 		option: {
 			name: 'Send Push',
 			action: 'Send a push message',
@@ -19,6 +20,7 @@ export const message: Record<string, OperationEntry> = {
 	},
 	sendReply: {
 		operation: sendReply,
+		api: ['replyMessage'],
 		option: {
 			name: 'Send Reply',
 			action: 'Send a reply message',
@@ -27,6 +29,7 @@ export const message: Record<string, OperationEntry> = {
 	},
 	sendMulticast: {
 		operation: sendMulticast,
+		api: ['multicast'],
 		option: {
 			name: 'Send Multicast',
 			action: 'Send a multicast message',
@@ -35,6 +38,7 @@ export const message: Record<string, OperationEntry> = {
 	},
 	sendBroadcast: {
 		operation: sendBroadcast,
+		api: ['broadcast'],
 		option: {
 			name: 'Send Broadcast',
 			action: 'Send a broadcast message',
@@ -43,6 +47,7 @@ export const message: Record<string, OperationEntry> = {
 	},
 	sendNarrowcast: {
 		operation: sendNarrowcast,
+		api: ['narrowcast'],
 		option: {
 			name: 'Send Narrowcast',
 			action: 'Send a narrowcast message',
@@ -51,6 +56,7 @@ export const message: Record<string, OperationEntry> = {
 	},
 	getNarrowcastProgress: {
 		operation: getNarrowcastProgress,
+		api: ['getNarrowcastProgress'],
 		option: {
 			name: 'Get Narrowcast Progress',
 			action: 'Get narrowcast progress',
@@ -59,6 +65,13 @@ export const message: Record<string, OperationEntry> = {
 	},
 	validate: {
 		operation: validate,
+		api: [
+			'validatePush',
+			'validateReply',
+			'validateMulticast',
+			'validateBroadcast',
+			'validateNarrowcast',
+		],
 		option: {
 			name: 'Validate',
 			action: 'Validate messages',

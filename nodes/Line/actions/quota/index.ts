@@ -7,6 +7,7 @@ import { getQuotaConsumption } from './getQuotaConsumption.operation';
 export const quota: Record<string, OperationEntry> = {
 	getMessageQuota: {
 		operation: getMessageQuota,
+		api: ['getMessageQuota'],
 		option: {
 			name: 'Get Message Quota',
 			action: 'Get the message quota',
@@ -15,6 +16,7 @@ export const quota: Record<string, OperationEntry> = {
 	},
 	getQuotaConsumption: {
 		operation: getQuotaConsumption,
+		api: ['getMessageQuotaConsumption'],
 		option: {
 			name: 'Get Quota Consumption',
 			action: 'Get the quota consumption',
@@ -23,6 +25,12 @@ export const quota: Record<string, OperationEntry> = {
 	},
 	getNumberOfSentMessages: {
 		operation: getNumberOfSentMessages,
+		api: [
+			'getNumberOfSentPushMessages',
+			'getNumberOfSentReplyMessages',
+			'getNumberOfSentMulticastMessages',
+			'getNumberOfSentBroadcastMessages',
+		],
 		option: {
 			name: 'Get Number of Sent Messages',
 			action: 'Get the number of sent messages',

@@ -9,6 +9,7 @@ import { leave } from './leave.operation';
 export const room: Record<string, OperationEntry> = {
 	getMemberCount: {
 		operation: getMemberCount,
+		api: ['getRoomMemberCount'],
 		option: {
 			name: 'Get Member Count',
 			action: 'Get the member count of a room',
@@ -17,6 +18,7 @@ export const room: Record<string, OperationEntry> = {
 	},
 	getMemberIds: {
 		operation: getMemberIds,
+		api: ['getRoomMembersIds'],
 		option: {
 			name: 'Get Member IDs',
 			action: 'Get the member IDs of a room',
@@ -26,6 +28,7 @@ export const room: Record<string, OperationEntry> = {
 	},
 	getMemberProfile: {
 		operation: getMemberProfile,
+		api: ['getRoomMemberProfile'],
 		option: {
 			name: 'Get Member Profile',
 			action: 'Get a room member profile',
@@ -34,6 +37,7 @@ export const room: Record<string, OperationEntry> = {
 	},
 	leave: {
 		operation: leave,
+		api: ['leaveRoom'],
 		option: {
 			name: 'Leave',
 			action: 'Leave a room',

@@ -6,6 +6,7 @@ import { getProfile } from './getProfile.operation';
 export const user: Record<string, OperationEntry> = {
 	getProfile: {
 		operation: getProfile,
+		api: ['getProfile'],
 		option: {
 			name: 'Get Profile',
 			action: 'Get a user profile',
@@ -14,6 +15,7 @@ export const user: Record<string, OperationEntry> = {
 	},
 	getFollowerIds: {
 		operation: getFollowerIds,
+		api: ['getFollowers'],
 		option: {
 			name: 'Get Follower IDs',
 			action: 'Get follower IDs',

@@ -7,6 +7,7 @@ import { testEndpoint } from './testEndpoint.operation';
 export const webhook: Record<string, OperationEntry> = {
 	getEndpoint: {
 		operation: getEndpoint,
+		api: ['getWebhookEndpoint'],
 		option: {
 			name: 'Get Endpoint',
 			action: 'Get the webhook endpoint',
@@ -15,6 +16,7 @@ export const webhook: Record<string, OperationEntry> = {
 	},
 	setEndpoint: {
 		operation: setEndpoint,
+		api: ['setWebhookEndpoint'],
 		option: {
 			name: 'Set Endpoint',
 			action: 'Set the webhook endpoint',
@@ -23,6 +25,7 @@ export const webhook: Record<string, OperationEntry> = {
 	},
 	testEndpoint: {
 		operation: testEndpoint,
+		api: ['testWebhookEndpoint'],
 		option: {
 			name: 'Test Endpoint',
 			action: 'Test the webhook endpoint',
