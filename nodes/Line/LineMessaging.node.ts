@@ -8,12 +8,19 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { deliveryField } from '../shared/deliveryOptions';
 import { authenticationProperty, lineCredentials } from './authentication';
+import { audienceDescription } from './actions/audience';
 import { botDescription } from './actions/bot';
+import { channelTokenDescription } from './actions/channelToken';
 import { chatDescription } from './actions/chat';
 import { contentDescription } from './actions/content';
+import { couponDescription } from './actions/coupon';
 import { groupDescription } from './actions/group';
+import { insightDescription } from './actions/insight';
+import { membershipDescription } from './actions/membership';
 import { messageDescription } from './actions/message';
 import { quotaDescription } from './actions/quota';
+import { richMenuDescription } from './actions/richMenu';
+import { richMenuAliasDescription } from './actions/richMenuAlias';
 import { roomDescription } from './actions/room';
 import { router } from './actions/router';
 import { userDescription } from './actions/user';
@@ -42,12 +49,19 @@ export class LineMessaging implements INodeType {
 				type: 'options',
 				noDataExpression: true,
 				options: [
+					{ name: 'Audience', value: 'audience' },
 					{ name: 'Bot', value: 'bot' },
+					{ name: 'Channel Access Token', value: 'channelToken' },
 					{ name: 'Chat', value: 'chat' },
 					{ name: 'Content', value: 'content' },
+					{ name: 'Coupon', value: 'coupon' },
 					{ name: 'Group', value: 'group' },
+					{ name: 'Insight', value: 'insight' },
+					{ name: 'Membership', value: 'membership' },
 					{ name: 'Message', value: 'message' },
 					{ name: 'Quota and Statistic', value: 'quota' },
+					{ name: 'Rich Menu', value: 'richMenu' },
+					{ name: 'Rich Menu Alias', value: 'richMenuAlias' },
 					{ name: 'Room', value: 'room' },
 					{ name: 'User', value: 'user' },
 					{ name: 'Webhook', value: 'webhook' },
@@ -63,6 +77,13 @@ export class LineMessaging implements INodeType {
 			...webhookDescription,
 			...quotaDescription,
 			...botDescription,
+			...audienceDescription,
+			...channelTokenDescription,
+			...couponDescription,
+			...insightDescription,
+			...membershipDescription,
+			...richMenuDescription,
+			...richMenuAliasDescription,
 			deliveryField('LINE'),
 		],
 	};

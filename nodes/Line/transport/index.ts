@@ -38,7 +38,10 @@ export interface LineRequest {
 	method: IHttpRequestMethods;
 	/** Path from the OpenAPI document, e.g. `/v2/bot/message/push`. */
 	path: string;
-	body?: IDataObject | IDataObject[];
+	/** JSON, or the bytes of a file upload (give its `contentType`). */
+	body?: IDataObject | IDataObject[] | Buffer;
+	/** The body's content type when it is not JSON, e.g. `image/png` or a multipart boundary. */
+	contentType?: string;
 	qs?: IDataObject;
 	/** Sent as `X-Line-Retry-Key`; the same key is reused when the request is retried. */
 	retryKey?: string;
@@ -46,6 +49,14 @@ export interface LineRequest {
 	host?: 'api' | 'data';
 	/** The answer is a file (message content): the body comes back as a Buffer. */
 	binary?: boolean;
+}
+
+function requestHeaders(request: LineRequest): Record<string, string> | undefined {
+	if (!request.retryKey && !request.contentType) return undefined;
+	const headers: Record<string, string> = {};
+	if (request.retryKey) headers['X-Line-Retry-Key'] = request.retryKey;
+	if (request.contentType) headers['Content-Type'] = request.contentType;
+	return headers;
 }
 
 export interface LineResponse<T = IDataObject> {
@@ -169,7 +180,7 @@ export class LineClient {
 				policy,
 				body: request.body,
 				qs: request.qs,
-				headers: request.retryKey ? { 'X-Line-Retry-Key': request.retryKey } : undefined,
+				headers: requestHeaders(request),
 				binary: request.binary,
 				baseUrl:
 					request.host === 'data'

@@ -1,0 +1,6 @@
+import { resourceDescription } from '../../../shared/resource';
+import type { OperationEntry } from '../types';
+
+export const audience: Record<string, OperationEntry> = {};
+
+export const audienceDescription = resourceDescription('audience', audience, 'list');

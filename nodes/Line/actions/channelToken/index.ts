@@ -1,0 +1,6 @@
+import { resourceDescription } from '../../../shared/resource';
+import type { OperationEntry } from '../types';
+
+export const channelToken: Record<string, OperationEntry> = {};
+
+export const channelTokenDescription = resourceDescription('channelToken', channelToken, 'issue');
