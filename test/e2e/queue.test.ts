@@ -44,6 +44,7 @@ interface QueueLib {
 		root: string;
 		tarball: string;
 		workers?: number;
+		workerConcurrency?: number;
 		env?: Record<string, string>;
 		prepare?: (main: N8nInstance) => Promise<void>;
 	}): Promise<Queue>;
@@ -57,56 +58,209 @@ const ECHO = example('echo-bot.json');
 const CAMPAIGN_SIZE = 10_000;
 const CAMPAIGN_PATH = 'queue-campaign';
 
-/** Webhook → Code (CAMPAIGN_SIZE recipients) → Send Push: a campaign that runs on a worker. */
-const CAMPAIGN = {
-	id: 'queueCampaign',
-	name: 'Queue: campaign of pushes',
+/** Credentials of the examples (LINE Sandbox) pointed at another sandbox, under IDs of their own. */
+const LIMITED_CREDENTIALS = {
+	token: { id: 'lineLimitedToken', name: 'LINE Sandbox with limits (token)' },
+	idSecret: { id: 'lineLimitedIdSec', name: 'LINE Sandbox with limits (channel ID and secret)' },
+};
+
+type CredentialRef = { type: string; id: string; name: string };
+const SANDBOX_TOKEN: CredentialRef = {
+	type: 'lineConnectorChannelAccessTokenApi',
+	id: 'lineSandboxToken',
+	name: 'LINE Sandbox (token)',
+};
+
+/**
+ * Webhook at `path` → Code (`size` recipients) → Send Push with `credential`: a campaign that runs
+ * on a worker. The body's `run` names the campaign: it is in every text and in the Retry Key.
+ */
+function campaignWorkflow(id: string, path: string, size: number, credential: CredentialRef) {
+	return {
+		id,
+		name: `Queue: campaign of pushes (${path})`,
+		active: false,
+		nodes: [
+			{
+				id: `${id}-1`,
+				name: 'Start',
+				type: 'n8n-nodes-base.webhook',
+				typeVersion: 2,
+				position: [0, 0],
+				webhookId: `${id}-webhook`,
+				parameters: { httpMethod: 'POST', path, options: {} },
+			},
+			{
+				id: `${id}-2`,
+				name: 'Recipients',
+				type: 'n8n-nodes-base.code',
+				typeVersion: 2,
+				position: [220, 0],
+				parameters: {
+					jsCode: `const run = $input.first().json.body.run;\nconst items = [];\nfor (let i = 0; i < ${size}; i++) {\n\titems.push({ json: { userId: 'U' + (0x10000000 + i).toString(16).padStart(32, 'c'), n: i, run } });\n}\nreturn items;`,
+				},
+			},
+			{
+				id: `${id}-3`,
+				name: 'Send Push',
+				type: 'n8n-nodes-line-connector.lineMessaging',
+				typeVersion: 1,
+				position: [440, 0],
+				parameters: {
+					resource: 'message',
+					operation: 'sendPush',
+					...(credential.type === 'lineConnectorChannelIdSecretApi'
+						? { authentication: 'channelIdSecret' }
+						: {}),
+					to: '={{ $json.userId }}',
+					messages: {
+						message: [{ type: 'text', text: '=Campaign {{ $json.run }} #{{ $json.n }}' }],
+					},
+					// What names each send: running the campaign again sends only what LINE has not accepted.
+					options: { retryKey: '=campaign-{{ $json.run }}/{{ $json.userId }}' },
+				},
+				credentials: { [credential.type]: { id: credential.id, name: credential.name } },
+			},
+		],
+		connections: {
+			Start: { main: [[{ node: 'Recipients', type: 'main', index: 0 }]] },
+			Recipients: { main: [[{ node: 'Send Push', type: 'main', index: 0 }]] },
+		},
+		settings: { executionOrder: 'v1' },
+	};
+}
+
+const CAMPAIGN = campaignWorkflow('queueCampaign', CAMPAIGN_PATH, CAMPAIGN_SIZE, SANDBOX_TOKEN);
+
+/** Pushes per run of the campaigns against the sandbox with limits. */
+const LIMITED_SIZE = 600;
+const LIMITED_RATE = 100;
+const LIMITED_TOKEN_TTL_MS = 3000;
+const RATE_LIMITED_CAMPAIGN = campaignWorkflow(
+	'queueRateLimited',
+	'queue-rate-limited',
+	LIMITED_SIZE,
+	{ type: 'lineConnectorChannelAccessTokenApi', ...LIMITED_CREDENTIALS.token },
+);
+const RENEWING_CAMPAIGN = campaignWorkflow('queueRenewing', 'queue-renewing', LIMITED_SIZE, {
+	type: 'lineConnectorChannelIdSecretApi',
+	...LIMITED_CREDENTIALS.idSecret,
+});
+
+/**
+ * LINE Trigger (Download Content, at the webhook processor) → hash of that file → Get Message
+ * Content (on a worker) → hash of that file → reply with both hashes: files cross processes.
+ */
+const CONTENT = {
+	id: 'queueContent',
+	name: 'Queue: content downloads',
 	active: false,
 	nodes: [
 		{
-			id: 'campaign-1',
-			name: 'Start',
-			type: 'n8n-nodes-base.webhook',
+			id: 'content-1',
+			name: 'LINE Trigger',
+			type: 'n8n-nodes-line-connector.lineTrigger',
 			typeVersion: 2,
 			position: [0, 0],
-			webhookId: 'queue-campaign-webhook',
-			parameters: { httpMethod: 'POST', path: CAMPAIGN_PATH, options: {} },
-		},
-		{
-			id: 'campaign-2',
-			name: 'Recipients',
-			type: 'n8n-nodes-base.code',
-			typeVersion: 2,
-			position: [220, 0],
+			webhookId: '6f0b7d7e-3c1a-4b59-9a55-5d0f8c4e2b61',
 			parameters: {
-				jsCode: `const run = $input.first().json.body.run;\nconst items = [];\nfor (let i = 0; i < ${CAMPAIGN_SIZE}; i++) {\n\titems.push({ json: { userId: 'U' + (0x10000000 + i).toString(16).padStart(32, 'c'), n: i, run } });\n}\nreturn items;`,
+				authentication: 'channelAccessToken',
+				registerWebhook: true,
+				onDeactivation: 'leave',
+				eventTypes: ['message'],
+				messageTypes: ['image'],
+				options: { downloadContent: true, binaryPropertyName: 'fromTrigger' },
+			},
+			credentials: {
+				lineConnectorChannelAccessTokenApi: {
+					id: LIMITED_CREDENTIALS.token.id,
+					name: LIMITED_CREDENTIALS.token.name,
+				},
 			},
 		},
 		{
-			id: 'campaign-3',
-			name: 'Send Push',
+			id: 'content-2',
+			name: 'Hash Trigger File',
+			type: 'n8n-nodes-base.crypto',
+			typeVersion: 2,
+			position: [220, 0],
+			parameters: {
+				action: 'hash',
+				binaryData: true,
+				binaryPropertyName: 'fromTrigger',
+				type: 'SHA256',
+				encoding: 'hex',
+				dataPropertyName: 'triggerSha256',
+			},
+		},
+		{
+			id: 'content-3',
+			name: 'Get Message Content',
 			type: 'n8n-nodes-line-connector.lineMessaging',
 			typeVersion: 1,
 			position: [440, 0],
 			parameters: {
-				resource: 'message',
-				operation: 'sendPush',
-				to: '={{ $json.userId }}',
-				messages: { message: [{ type: 'text', text: '=Campaign {{ $json.run }} #{{ $json.n }}' }] },
-				// What names each send: running the campaign again sends only what LINE has not accepted.
-				options: { retryKey: '=campaign-{{ $json.run }}/{{ $json.userId }}' },
+				resource: 'content',
+				operation: 'getMessageContent',
+				messageId: '={{ $json.messageId }}',
+				waitForTranscoding: 0,
+				binaryPropertyName: 'fromNode',
 			},
 			credentials: {
 				lineConnectorChannelAccessTokenApi: {
-					id: 'lineSandboxToken',
-					name: 'LINE Sandbox (token)',
+					id: LIMITED_CREDENTIALS.token.id,
+					name: LIMITED_CREDENTIALS.token.name,
+				},
+			},
+		},
+		{
+			id: 'content-4',
+			name: 'Hash Downloaded File',
+			type: 'n8n-nodes-base.crypto',
+			typeVersion: 2,
+			position: [660, 0],
+			parameters: {
+				action: 'hash',
+				binaryData: true,
+				binaryPropertyName: 'fromNode',
+				type: 'SHA256',
+				encoding: 'hex',
+				dataPropertyName: 'nodeSha256',
+			},
+		},
+		{
+			id: 'content-5',
+			name: 'Reply',
+			type: 'n8n-nodes-line-connector.lineMessaging',
+			typeVersion: 1,
+			position: [880, 0],
+			parameters: {
+				resource: 'message',
+				operation: 'sendReply',
+				replyToken: "={{ $('LINE Trigger').item.json.replyToken }}",
+				messages: {
+					message: [
+						{
+							type: 'text',
+							text: "=trigger {{ $('Hash Trigger File').item.json.triggerSha256 }} node {{ $json.nodeSha256 }}",
+						},
+					],
+				},
+				options: {},
+			},
+			credentials: {
+				lineConnectorChannelAccessTokenApi: {
+					id: LIMITED_CREDENTIALS.token.id,
+					name: LIMITED_CREDENTIALS.token.name,
 				},
 			},
 		},
 	],
 	connections: {
-		Start: { main: [[{ node: 'Recipients', type: 'main', index: 0 }]] },
-		Recipients: { main: [[{ node: 'Send Push', type: 'main', index: 0 }]] },
+		'LINE Trigger': { main: [[{ node: 'Hash Trigger File', type: 'main', index: 0 }]] },
+		'Hash Trigger File': { main: [[{ node: 'Get Message Content', type: 'main', index: 0 }]] },
+		'Get Message Content': { main: [[{ node: 'Hash Downloaded File', type: 'main', index: 0 }]] },
+		'Hash Downloaded File': { main: [[{ node: 'Reply', type: 'main', index: 0 }]] },
 	},
 	settings: { executionOrder: 'v1' },
 };
@@ -136,6 +290,7 @@ describeE2E('queue mode: PostgreSQL, Redis, 2 workers and a webhook processor', 
 	let queue: Queue;
 	let echoUrl: string;
 	let installed: InstalledN8n;
+	let limited: Sandbox;
 
 	beforeAll(async () => {
 		lib = await loadN8nLib();
@@ -149,11 +304,20 @@ describeE2E('queue mode: PostgreSQL, Redis, 2 workers and a webhook processor', 
 		// workers: on a slow machine that may take longer than LINE's own limits, which are not
 		// what these tests are about (exactly once is).
 		sandbox = await startSandbox({ webhookTimeoutMs: 300_000, replyTokenTtlMs: 900_000 });
+		// LINE with a rate limit two workers reach together, and channel tokens that expire within
+		// a campaign.
+		limited = await startSandbox({
+			rateLimitPerSecond: LIMITED_RATE,
+			tokenTtlMs: LIMITED_TOKEN_TTL_MS,
+		});
 		queue = await startQueue({
 			installed,
 			n8nInstance: lib.n8nInstance,
 			root: tempFolder('line-e2e-queue-'),
 			tarball,
+			// One execution at a time per worker: two campaigns started one after the other run on
+			// the two workers at once.
+			workerConcurrency: 1,
 			// A killed worker's job is given up after 10 s without its lock (n8n: 60 s), and main
 			// looks for executions left running every minute (n8n: 3 hours), so the test need not
 			// wait as long as n8n's defaults would.
@@ -164,11 +328,23 @@ describeE2E('queue mode: PostgreSQL, Redis, 2 workers and a webhook processor', 
 				N8N_EXECUTIONS_QUEUE_RECOVERY_INTERVAL: '1',
 			},
 			prepare: async (main) => {
-				await main.importCredentials(lib.lineCredentials(sandbox.channel, sandbox.url));
+				await main.importCredentials([
+					...lib.lineCredentials(sandbox.channel, sandbox.url),
+					...(lib.lineCredentials(limited.channel, limited.url) as Array<{ type: string }>).map(
+						(credential) => ({
+							...credential,
+							...(credential.type === 'lineConnectorChannelIdSecretApi'
+								? LIMITED_CREDENTIALS.idSecret
+								: LIMITED_CREDENTIALS.token),
+						}),
+					),
+				]);
 				await main.importWorkflow(ECHO.file);
-				await main.importWorkflow(CAMPAIGN);
+				for (const workflow of [CAMPAIGN, RATE_LIMITED_CAMPAIGN, RENEWING_CAMPAIGN, CONTENT]) {
+					await main.importWorkflow(workflow);
+					await main.publish(workflow.id);
+				}
 				await main.publish(ECHO.id);
-				await main.publish(CAMPAIGN.id);
 			},
 		});
 		echoUrl = triggerUrl(ECHO, queue.webhook.url);
@@ -180,6 +356,7 @@ describeE2E('queue mode: PostgreSQL, Redis, 2 workers and a webhook processor', 
 	afterAll(async () => {
 		await queue?.stop();
 		await sandbox?.close();
+		await limited?.close();
 	});
 
 	test("the LINE Trigger registers the webhook processor's URL with LINE once, and only the webhook processor serves it", async () => {
@@ -291,6 +468,40 @@ describeE2E('queue mode: PostgreSQL, Redis, 2 workers and a webhook processor', 
 		expect(newOn(1) + newOn(2)).toBe(users.length);
 	}, 420_000);
 
+	test('a picture a user sends: the trigger at the webhook processor and Get Message Content on a worker both hand the workflow its exact bytes', async () => {
+		const contentUrl = `${queue.webhook.url}/webhook/${CONTENT.nodes[0].webhookId}/webhook`;
+		await eventually(() => (limited.webhookUrl === contentUrl ? true : undefined), {
+			what: `the webhook URL of the sandbox with limits to become ${contentUrl} (it is ${limited.webhookUrl})`,
+		});
+		limited.reset();
+		const user = userId(5000);
+		const sent = await limited.sendImage(user);
+		expect(sent.delivery.ok).toBe(true);
+		const reply = await eventually(
+			() => {
+				const entry = limited.conversation(user).find((e) => e.from === 'bot');
+				return entry && entry.from === 'bot' ? entry : undefined;
+			},
+			{ what: 'the reply with the hashes' },
+		);
+		const downloads = limited.requests.filter((r) => r.operationId === 'getMessageContent');
+		// One download by the trigger at the webhook processor, one by the node on a worker.
+		expect(downloads).toHaveLength(2);
+		const bytes = downloads[0].response.body as Buffer;
+		expect(Buffer.isBuffer(bytes)).toBe(true);
+		expect((downloads[1].response.body as Buffer).equals(bytes)).toBe(true);
+		const sha256 = crypto.createHash('sha256').update(bytes).digest('hex');
+		expect(reply.message.text).toBe(`trigger ${sha256} node ${sha256}`);
+		const [execution] = queue.postgres
+			.sql(`SELECT id FROM execution_entity WHERE "workflowId" = '${CONTENT.id}'`)
+			.split('\n')
+			.filter(Boolean);
+		expect([...executionsByWorker(queue)].some(([, ids]) => ids.has(execution))).toBe(true);
+		report(
+			`queue mode: a ${bytes.length}-byte picture reached the workflow intact through the webhook processor and a worker`,
+		);
+	}, 180_000);
+
 	test(`a campaign of ${CAMPAIGN_SIZE.toLocaleString('en-US')} pushes in one execution on a worker: each message arrives once`, async () => {
 		sandbox.reset();
 		const start = Date.now();
@@ -337,6 +548,129 @@ describeE2E('queue mode: PostgreSQL, Redis, 2 workers and a webhook processor', 
 		);
 	}, 1_200_000);
 
+	/** The newest execution of `workflowId` after `afterId`, once a worker has started it. */
+	const startedExecution = async (workflowId: string, afterId: number) => {
+		const id = await eventually(
+			() =>
+				queue.postgres.sql(
+					`SELECT id FROM execution_entity WHERE "workflowId" = '${workflowId}' AND id > ${afterId} ORDER BY id DESC LIMIT 1`,
+				) || undefined,
+			{ what: `an execution of ${workflowId}` },
+		);
+		const worker = await eventually(
+			() => [...executionsByWorker(queue)].find(([, started]) => started.has(id))?.[0] ?? undefined,
+			{ what: `a worker to start execution ${id}` },
+		);
+		return { id, worker };
+	};
+
+	/**
+	 * Starts `workflow` (a campaign) once per run, each run after the previous one is running on a
+	 * worker (a worker runs one execution at a time here, so the next goes to the other), and
+	 * waits until all finished with success. The executions, with the worker each ran on.
+	 */
+	const runCampaignsTogether = async (
+		workflow: { id: string; nodes: Array<{ parameters: { path?: string } }> },
+		runs: string[],
+	) => {
+		const path = workflow.nodes[0].parameters.path;
+		const executions: Array<{ run: string; id: string; worker: number }> = [];
+		let after = Number(queue.postgres.sql('SELECT coalesce(max(id), 0) FROM execution_entity'));
+		for (const run of runs) {
+			const started = await fetch(`${queue.webhook.url}/webhook/${path}`, {
+				method: 'POST',
+				headers: { 'content-type': 'application/json' },
+				body: JSON.stringify({ run }),
+			});
+			expect(started.status).toBe(200);
+			const execution = await startedExecution(workflow.id, after);
+			executions.push({ run, ...execution });
+			after = Number(execution.id);
+		}
+		for (const { id } of executions) {
+			const status = await eventually(
+				() => {
+					const now = queue.postgres.sql(`SELECT status FROM execution_entity WHERE id = ${id}`);
+					return now === 'running' || now === 'new' ? undefined : now;
+				},
+				{ timeoutMs: 600_000, intervalMs: 1000, what: `execution ${id} to finish` },
+			);
+			expect({ id, status }).toEqual({ id, status: 'success' });
+		}
+		return executions;
+	};
+
+	/** The sandbox with limits' push requests of campaign `run`, in the order they arrived. */
+	const limitedPushes = (run: string) =>
+		limited.requests.filter(
+			(r) =>
+				r.operationId === 'pushMessage' &&
+				(r.body as { messages?: Array<{ text?: string }> }).messages?.[0]?.text?.startsWith(
+					`Campaign ${run} #`,
+				),
+		);
+	const textOf = (r: { body: unknown }) =>
+		(r.body as { messages: Array<{ text: string }> }).messages[0].text;
+
+	/** Each of `runs` delivered every message exactly once, and both ran at the same time. */
+	const expectDeliveredOnceTogether = (runs: string[]) => {
+		for (const run of runs) {
+			const accepted = limitedPushes(run)
+				.filter((r) => r.response.status === 200)
+				.map(textOf);
+			expect({ run, accepted: accepted.length, distinct: new Set(accepted).size }).toEqual({
+				run,
+				accepted: LIMITED_SIZE,
+				distinct: LIMITED_SIZE,
+			});
+		}
+		// The second run sent before the first one was through: the two workers sent together.
+		const [first, second] = runs.map(limitedPushes);
+		expect(second[0].receivedAt).toBeLessThan(first[first.length - 1].receivedAt);
+		expect(limited.invalidRequests()).toEqual([]);
+	};
+
+	test(`LINE's rate limit (429) reached by two workers at once: every push delivered once`, async () => {
+		limited.reset();
+		const runs = ['R1', 'R2'];
+		const start = Date.now();
+		const executions = await runCampaignsTogether(RATE_LIMITED_CAMPAIGN, runs);
+		expect(new Set(executions.map((execution) => execution.worker)).size).toBe(2);
+		expectDeliveredOnceTogether(runs);
+		const refused = runs.map(
+			(run) => limitedPushes(run).filter((r) => r.response.status === 429).length,
+		);
+		report(
+			`queue mode: 2 × ${LIMITED_SIZE} pushes at ${LIMITED_RATE}/s from workers ${executions.map((e) => e.worker).join(' and ')} in ${since(start)}; 429 answers: ${refused.join(' and ')}`,
+		);
+		// Both workers met the limit, and went on until LINE took every push.
+		expect(refused[0]).toBeGreaterThan(0);
+		expect(refused[1]).toBeGreaterThan(0);
+	}, 1_200_000);
+
+	test('channel ID and secret: tokens that expire while two workers send are renewed by each, nothing lost or sent twice', async () => {
+		limited.reset();
+		const runs = ['T1', 'T2'];
+		const start = Date.now();
+		const executions = await runCampaignsTogether(RENEWING_CAMPAIGN, runs);
+		expect(new Set(executions.map((execution) => execution.worker)).size).toBe(2);
+		expectDeliveredOnceTogether(runs);
+		const issued = limited.requests.filter((r) => r.path === '/oauth2/v3/token');
+		const unauthorized = runs.map(
+			(run) => limitedPushes(run).filter((r) => r.response.status === 401).length,
+		);
+		report(
+			`queue mode: 2 × ${LIMITED_SIZE} pushes with ${LIMITED_TOKEN_TTL_MS / 1000} s tokens in ${since(start)}: ${issued.length} tokens issued, 401 answers ${unauthorized.join(' and ')}`,
+		);
+		// Each worker saw its token expire and went on with a new one.
+		expect(unauthorized[0]).toBeGreaterThan(0);
+		expect(unauthorized[1]).toBeGreaterThan(0);
+		expect(issued.every((r) => r.response.status === 200)).toBe(true);
+		// A new token only when one was needed: the first, then one per refused push at most.
+		expect(issued.length).toBeGreaterThan(2);
+		expect(issued.length).toBeLessThanOrEqual(unauthorized[0] + unauthorized[1] + runs.length);
+	}, 1_200_000);
+
 	/** Pushes of campaign `run` the sandbox accepted (200), and those it answered 409. */
 	const campaignPushes = (run: string) => {
 		const ofRun = sandbox.requests.filter(
@@ -354,6 +688,7 @@ describeE2E('queue mode: PostgreSQL, Redis, 2 workers and a webhook processor', 
 		};
 	};
 
+	// Last: the killed worker is not started again.
 	test(`a worker killed (SIGKILL) in the middle of a campaign: running it again sends the rest, nothing twice`, async () => {
 		sandbox.reset();
 		const started = await fetch(`${queue.webhook.url}/webhook/${CAMPAIGN_PATH}`, {
