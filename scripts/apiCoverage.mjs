@@ -4,9 +4,10 @@
 //   npm run api-coverage              (builds, then: node scripts/apiCoverage.mjs [--summary])
 //
 // Lists every operationId of LINE's OpenAPI documents (../shared/line-openapi, or
-// $LINE_OPENAPI_DIR) with the node operation that calls it (each operation declares its
-// operationIds in `api`; test/node/contract.test.ts checks the declaration against the requests
-// the operation's contract cases send). Exits with 1 while any operation is not implemented.
+// $LINE_OPENAPI_DIR) with the node operation that calls it and the file of its contract cases
+// (each operation declares its operationIds in `api`; test/node/contract.test.ts runs the cases
+// of test/node/contracts/ and checks the declaration against the requests they send). Exits with
+// 1 while any operation has no node operation, or a node operation no contract cases.
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -17,7 +18,7 @@ import { load } from 'js-yaml';
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const DOCUMENTS = ['messaging-api', 'insight', 'manage-audience', 'channel-access-token'];
 const METHODS = ['get', 'put', 'post', 'delete', 'patch'];
-const CONTRACT_TEST = 'test/node/contract.test.ts';
+const CONTRACTS_DIR = 'test/node/contracts';
 
 /** `[{ document, operationId, method, path }]` of every operation of the documents in `dir`. */
 export function specOperations(dir) {
@@ -34,6 +35,19 @@ export function specOperations(dir) {
 	});
 }
 
+/** `resource/operation` → the contract file that holds its cases (the keys of its `contracts`). */
+export function contractFiles(dir) {
+	const result = new Map();
+	for (const file of fs.readdirSync(dir).sort()) {
+		if (!file.endsWith('.ts') || file === 'types.ts') continue;
+		const text = fs.readFileSync(path.join(dir, file), 'utf8');
+		for (const [, key] of text.matchAll(/^\t'(\w+\/\w+)': /gm)) {
+			result.set(key, `${CONTRACTS_DIR}/${file}`);
+		}
+	}
+	return result;
+}
+
 /** operationId → the node operations (`resource/operation`) that declare it. */
 export function implementations(resources) {
 	const result = new Map();
@@ -48,17 +62,23 @@ export function implementations(resources) {
 }
 
 /** The report: one row per operation, and per document how many are implemented. */
-export function coverage(operations, implemented) {
-	const rows = operations.map((operation) => ({
-		...operation,
-		nodeOperations: implemented.get(operation.operationId) ?? [],
-	}));
+export function coverage(operations, implemented, contracts = new Map()) {
+	const rows = operations.map((operation) => {
+		const nodeOperations = implemented.get(operation.operationId) ?? [];
+		return {
+			...operation,
+			nodeOperations,
+			contracts: nodeOperations.map((key) => contracts.get(key)),
+		};
+	});
+	const isCovered = (row) =>
+		row.nodeOperations.length > 0 && row.contracts.every((file) => file !== undefined);
 	const documents = DOCUMENTS.map((document) => {
 		const own = rows.filter((row) => row.document === document);
 		return {
 			document,
 			total: own.length,
-			implemented: own.filter((row) => row.nodeOperations.length > 0).length,
+			implemented: own.filter(isCovered).length,
 		};
 	});
 	const known = new Set(operations.map((operation) => operation.operationId));
@@ -75,11 +95,17 @@ function main(argv) {
 		return 2;
 	}
 	const { lineResources } = createRequire(import.meta.url)(built);
-	const report = coverage(specOperations(dir), implementations(lineResources));
+	const report = coverage(
+		specOperations(dir),
+		implementations(lineResources),
+		contractFiles(path.join(REPO_ROOT, CONTRACTS_DIR)),
+	);
 	if (!summaryOnly) {
 		for (const row of report.rows) {
 			const where = row.nodeOperations.length
-				? `${row.nodeOperations.join(', ')} (${CONTRACT_TEST})`
+				? row.nodeOperations
+						.map((key, index) => `${key} (${row.contracts[index] ?? 'NO CONTRACT CASES'})`)
+						.join(', ')
 				: 'MISSING';
 			console.log(
 				`${row.document.padEnd(21)} ${row.operationId.padEnd(45)} ${`${row.method} ${row.path}`.padEnd(70)} ${where}`,

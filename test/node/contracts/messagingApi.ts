@@ -85,17 +85,19 @@ function chatCase(
 	};
 }
 
-function memberCases(kind: 'group' | 'room'): Record<string, ContractCase[]> {
+function memberCases(
+	kind: 'group' | 'room',
+): Record<'getMemberCount' | 'getMemberIds' | 'getMemberProfile' | 'leave', ContractCase[]> {
 	const id = kind === 'group' ? GROUP : ROOM;
 	const idKey = `${kind}Id`;
 	return {
-		[`${kind}/getMemberCount`]: [
+		getMemberCount: [
 			chatCase(kind, 'getMemberCount', '/members/count', () => ({
 				[idKey]: id,
 				count: MOCK_MEMBERS.length,
 			})),
 		],
-		[`${kind}/getMemberIds`]: [
+		getMemberIds: [
 			chatCase(
 				kind,
 				'getMemberIds',
@@ -104,13 +106,13 @@ function memberCases(kind: 'group' | 'room'): Record<string, ContractCase[]> {
 				{ returnAll: true },
 			),
 		],
-		[`${kind}/getMemberProfile`]: [
+		getMemberProfile: [
 			chatCase(kind, 'getMemberProfile', `/member/${USER}`, (request) => ({
 				[idKey]: id,
 				...responseBody(request),
 			})),
 		],
-		[`${kind}/leave`]: [
+		leave: [
 			{
 				name: `leave the ${kind} of the event`,
 				parameters: { resource: kind, operation: 'leave' },
@@ -454,8 +456,14 @@ export const contracts: Record<string, ContractCase[]> = {
 		},
 	],
 	'group/getSummary': [chatCase('group', 'getSummary', '/summary', responseBody)],
-	...memberCases('group'),
-	...memberCases('room'),
+	'group/getMemberCount': memberCases('group').getMemberCount,
+	'group/getMemberIds': memberCases('group').getMemberIds,
+	'group/getMemberProfile': memberCases('group').getMemberProfile,
+	'group/leave': memberCases('group').leave,
+	'room/getMemberCount': memberCases('room').getMemberCount,
+	'room/getMemberIds': memberCases('room').getMemberIds,
+	'room/getMemberProfile': memberCases('room').getMemberProfile,
+	'room/leave': memberCases('room').leave,
 	'content/getMessageContent': [
 		{
 			name: 'content of the message of the event, without the transcoding check',
