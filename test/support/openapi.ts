@@ -326,6 +326,13 @@ function isEmptyBody(body: unknown): boolean {
 	return body === undefined || body === null || body === '';
 }
 
+// Whether a content type falls under a media range of the spec: any type, or a type with any subtype.
+function inMediaRange(range: string, contentType: string): boolean {
+	if (contentType === '') return false;
+	if (range === '*/*') return true;
+	return range.endsWith('/*') && contentType.startsWith(range.slice(0, -1));
+}
+
 function validateBody(match: OperationMatch, req: HttpRequestLike, context: Context): void {
 	const requestBody = match.operation.requestBody;
 	if (!requestBody) {
@@ -342,18 +349,21 @@ function validateBody(match: OperationMatch, req: HttpRequestLike, context: Cont
 		.trim()
 		.toLowerCase();
 	const mediaTypes = Object.keys(content);
-	if (!mediaTypes.includes(contentType)) {
+	const declared =
+		mediaTypes.find((type) => type === contentType) ??
+		mediaTypes.find((type) => inMediaRange(type, contentType));
+	if (!declared) {
 		context.problems.push(
 			`header.Content-Type: must be ${mediaTypes.join(' or ')} (got ${contentType || 'none'})`,
 		);
 		return;
 	}
-	const schema = content[contentType]?.schema;
+	const schema = content[declared]?.schema;
 	if (!schema) return;
-	if (isJsonMediaType(contentType)) {
+	if (isJsonMediaType(declared)) {
 		const parsed = parseJsonBody(req.body, context);
 		if (parsed.ok) validateValue(schema, parsed.value, 'body', context);
-	} else if (contentType === 'application/x-www-form-urlencoded') {
+	} else if (declared === 'application/x-www-form-urlencoded') {
 		validateValue(schema, parseFormBody(schema, req.body, context), 'body', context);
 	}
 	// Binary and multipart uploads are only checked for their Content-Type.

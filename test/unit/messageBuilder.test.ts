@@ -197,9 +197,11 @@ describe('messageBuilderFields', () => {
 		expect(shownFor('uri')).toEqual(['imageUrl', 'label', 'uri']);
 		expect(shownFor('datetimepicker')).toEqual(['data', 'imageUrl', 'initial', 'label', 'max', 'min', 'mode']);
 		expect(shownFor('camera')).toEqual(['imageUrl', 'label']);
+		expect(shownFor('clipboard')).toEqual(['clipboardText', 'imageUrl', 'label']);
 		expect((quickReplyValues[0].options as INodePropertyOptions[]).map((o) => o.value)).toEqual([
 			'camera',
 			'cameraRoll',
+			'clipboard',
 			'datetimepicker',
 			'location',
 			'message',

@@ -4,6 +4,7 @@ import { InputError } from '../../shared/errors';
 import { parseJson } from '../../shared/json';
 import type { ItemParameters } from '../../shared/parameters';
 import { isObject } from '../../shared/values';
+import { actionFields, asText, asTrimmed, compact, readAction, type ActionType } from './actions';
 import { checkMessages } from './checks';
 
 /**
@@ -218,111 +219,24 @@ const MESSAGE_VALUES: INodeProperties[] = [
 	},
 ];
 
-// Not alphabetical: the action type comes first because it decides which fields are shown.
+/** What a quick reply button may do: every action but the rich menu switch. */
+const QUICK_REPLY_ACTIONS: readonly ActionType[] = [
+	'camera',
+	'cameraRoll',
+	'clipboard',
+	'datetimepicker',
+	'location',
+	'message',
+	'postback',
+	'uri',
+];
+
 const QUICK_REPLY_VALUES: INodeProperties[] = [
-	{
-		displayName: 'Action Type',
-		name: 'type',
-		type: 'options',
-		options: [
-			{ name: 'Camera', value: 'camera', description: 'Opens the camera' },
-			{ name: 'Camera Roll', value: 'cameraRoll', description: 'Opens the photo library' },
-			{
-				name: 'Date-Time Picker',
-				value: 'datetimepicker',
-				description: 'Lets the user pick a date or time, sent back in a postback event',
-			},
-			{ name: 'Location', value: 'location', description: 'Opens the location screen' },
-			{ name: 'Message', value: 'message', description: 'Sends a text as the user' },
-			{ name: 'Postback', value: 'postback', description: 'Sends data back in a postback event' },
-			{ name: 'URI', value: 'uri', description: 'Opens a link' },
-		],
-		default: 'message',
-		description: 'What tapping the button does',
-	},
-	{
-		displayName: 'Label',
-		name: 'label',
-		type: 'string',
-		required: true,
-		default: '',
-		description: 'Text of the button, up to 20 characters',
-	},
-	{
-		displayName: 'Text',
-		name: 'text',
-		type: 'string',
-		required: true,
-		default: '',
-		description: 'Text the user sends by tapping the button, up to 300 characters',
-		displayOptions: { show: { type: ['message'] } },
-	},
-	{
-		displayName: 'Data',
-		name: 'data',
-		type: 'string',
-		required: true,
-		default: '',
-		description: 'Data returned in the postback webhook event, up to 300 characters',
-		displayOptions: { show: { type: ['postback', 'datetimepicker'] } },
-	},
-	{
-		displayName: 'Display Text',
-		name: 'displayText',
-		type: 'string',
-		default: '',
-		description: 'Text shown in the chat as sent by the user when the button is tapped',
-		displayOptions: { show: { type: ['postback'] } },
-	},
-	{
-		displayName: 'URI',
-		name: 'uri',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: 'https://example.com',
-		description: 'Link to open: http, https, line or tel, up to 1000 characters',
-		displayOptions: { show: { type: ['uri'] } },
-	},
-	{
-		displayName: 'Mode',
-		name: 'mode',
-		type: 'options',
-		options: [
-			{ name: 'Date', value: 'date' },
-			{ name: 'Date and Time', value: 'datetime' },
-			{ name: 'Time', value: 'time' },
-		],
-		default: 'datetime',
-		description: 'What the user picks',
-		displayOptions: { show: { type: ['datetimepicker'] } },
-	},
-	{
-		displayName: 'Initial Value',
-		name: 'initial',
-		type: 'string',
-		default: '',
-		placeholder: '2025-12-25T13:30',
-		description:
-			'Value selected at first, written as 2025-12-25, 13:30 or 2025-12-25T13:30 to match the mode',
-		displayOptions: { show: { type: ['datetimepicker'] } },
-	},
-	{
-		displayName: 'Max Value',
-		name: 'max',
-		type: 'string',
-		default: '',
-		description: 'Latest value the user can pick, in the same format as the initial value',
-		displayOptions: { show: { type: ['datetimepicker'] } },
-	},
-	{
-		displayName: 'Min Value',
-		name: 'min',
-		type: 'string',
-		default: '',
-		description: 'Earliest value the user can pick, in the same format as the initial value',
-		displayOptions: { show: { type: ['datetimepicker'] } },
-	},
+	...actionFields(QUICK_REPLY_ACTIONS, {
+		target: 'button',
+		labelRequired: true,
+		labelDescription: 'Text of the button, up to 20 characters',
+	}),
 	{
 		displayName: 'Icon URL',
 		name: 'imageUrl',
@@ -440,34 +354,11 @@ export function messageBuilderFields(displayOptions: IDisplayOptions): INodeProp
 // ---------------------------------------------------------------------------------------------
 // Reading the parameters back
 
-/** Text as the user typed it; expressions may resolve to numbers or booleans. */
-function asText(value: unknown): string | undefined {
-	if (typeof value === 'string') return value;
-	if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-	return undefined;
-}
-
-/** IDs and URLs, where surrounding spaces are always a mistake. */
-function asTrimmed(value: unknown): string | undefined {
-	return asText(value)?.trim();
-}
-
 function asNumber(value: unknown): unknown {
 	if (typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value))) {
 		return Number(value);
 	}
 	return value;
-}
-
-/** Drops empty fields: LINE refuses `""` where it expects a value, and absent optional ones. */
-function compact(fields: Record<string, unknown>): IDataObject {
-	const result: IDataObject = {};
-	for (const key of Object.keys(fields)) {
-		const value = fields[key];
-		if (value !== undefined && value !== null && value !== '')
-			result[key] = value as IDataObject[string];
-	}
-	return result;
 }
 
 type MessageReader = (fields: IDataObject, field: string) => IDataObject;
@@ -565,29 +456,12 @@ function readJsonMessages(value: unknown): unknown[] {
 	return list.map((message) => (isObject(message) ? { ...message } : message));
 }
 
-type ActionFields = (entry: IDataObject) => Record<string, unknown>;
-
-const QUICK_REPLY_ACTION_FIELDS: Record<string, ActionFields> = {
-	message: (entry) => ({ text: asText(entry.text) }),
-	postback: (entry) => ({ data: asText(entry.data), displayText: asText(entry.displayText) }),
-	uri: (entry) => ({ uri: asTrimmed(entry.uri) }),
-	datetimepicker: (entry) => ({
-		data: asText(entry.data),
-		mode: asText(entry.mode) || 'datetime',
-		initial: asTrimmed(entry.initial),
-		max: asTrimmed(entry.max),
-		min: asTrimmed(entry.min),
-	}),
-};
-
 function readQuickReply(value: unknown): IDataObject | undefined {
 	const entries =
 		isObject(value) && Array.isArray(value.items) ? (value.items as IDataObject[]) : [];
 	if (entries.length === 0) return undefined;
 	const items = entries.map((entry) => {
-		const type = asText(entry.type) || 'message';
-		const fields = QUICK_REPLY_ACTION_FIELDS[type]?.(entry) ?? {};
-		const action = compact({ type, label: asText(entry.label), ...fields });
+		const action = readAction(entry);
 		return compact({ type: 'action', imageUrl: asTrimmed(entry.imageUrl), action });
 	});
 	return { items };

@@ -413,6 +413,8 @@ export const contracts: Record<string, ContractCase[]> = {
 			'broadcast',
 			"={{ DateTime.fromISO('2026-11-22T08:00:00', { zone: 'Asia/Tokyo' }) }}",
 		),
+		// LINE notification messages (Send by Phone Number): getPNPMessageStatistics.
+		sentMessagesCase('pnp', '2026-11-22'),
 	],
 	'bot/getBotInfo': [
 		{

@@ -2,6 +2,7 @@ import { resourceDescription } from '../../../shared/resource';
 import type { OperationEntry } from '../types';
 import { getNarrowcastProgress } from './getNarrowcastProgress.operation';
 import { sendBroadcast } from './sendBroadcast.operation';
+import { sendByPhoneNumber } from './sendByPhoneNumber.operation';
 import { sendMulticast } from './sendMulticast.operation';
 import { sendNarrowcast } from './sendNarrowcast.operation';
 import { sendPush } from './sendPush.operation';
@@ -52,6 +53,16 @@ export const message: Record<string, OperationEntry> = {
 			name: 'Send Narrowcast',
 			action: 'Send a narrowcast message',
 			description: 'Send messages to an audience or to friends matching a demographic filter',
+		},
+	},
+	sendByPhoneNumber: {
+		operation: sendByPhoneNumber,
+		api: ['pushMessagesByPhone'],
+		option: {
+			name: 'Send by Phone Number',
+			action: 'Send a LINE notification message by phone number',
+			description:
+				'Send a LINE notification message to the LINE user with a phone number, friend or not (partner API: only for accounts LINE has approved for it)',
 		},
 	},
 	getNarrowcastProgress: {

@@ -15,6 +15,11 @@ const properties: INodeProperties[] = [
 		default: 'push',
 		options: [
 			{ name: 'Broadcast', value: 'broadcast' },
+			{
+				name: 'LINE Notification (by Phone Number)',
+				value: 'pnp',
+				description: 'Sent with Message → Send by Phone Number',
+			},
 			{ name: 'Multicast', value: 'multicast' },
 			{ name: 'Push', value: 'push' },
 			{ name: 'Reply', value: 'reply' },
