@@ -1,6 +1,8 @@
 import type { IDataObject, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
 
-/** Base URLs shared by both LINE credentials: LINE itself by default, or a proxy / local sandbox. */
+import { JWT_BEARER, readJwtCredential, signAssertion } from '../nodes/Line/helpers/jwt';
+
+/** Base URLs shared by the LINE credentials: LINE itself by default, or a proxy / local sandbox. */
 export const lineBaseUrlProperties: INodeProperties[] = [
 	{
 		displayName: 'API Base URL',
@@ -43,10 +45,32 @@ export function statelessTokenRequest(credentials: IDataObject): {
 	};
 }
 
-export function readAccessToken(response: unknown): string {
+/**
+ * The request for a channel access token v2.1, `POST /oauth2/v2.1/token` with a form body: a JWT
+ * assertion signed with the credential's private key, asking for a token of its lifetime.
+ */
+export function jwtTokenRequest(credentials: IDataObject): {
+	url: string;
+	form: Record<string, string>;
+} {
+	const { privateKey, ...claims } = readJwtCredential(credentials);
+	return {
+		url: `${apiBaseUrl(credentials)}/oauth2/v2.1/token`,
+		form: {
+			grant_type: 'client_credentials',
+			client_assertion_type: JWT_BEARER,
+			client_assertion: signAssertion(privateKey, claims),
+		},
+	};
+}
+
+export function readAccessToken(
+	response: unknown,
+	issuedFor = 'this channel ID and secret',
+): string {
 	const token = (response as { access_token?: unknown } | undefined)?.access_token;
 	if (typeof token !== 'string' || token === '') {
-		throw new Error('LINE did not return an access token for this channel ID and secret');
+		throw new Error(`LINE did not return an access token for ${issuedFor}`);
 	}
 	return token;
 }

@@ -1,8 +1,8 @@
 import type { INodeCredentialDescription, INodeProperties } from 'n8n-workflow';
 
-import { CHANNEL_ACCESS_TOKEN, CHANNEL_ID_SECRET } from './transport';
+import { CHANNEL_ACCESS_TOKEN, CHANNEL_ID_SECRET, CHANNEL_JWT } from './transport';
 
-/** Both LINE nodes offer both credentials, chosen with the Authentication parameter. */
+/** Both LINE nodes offer the three credentials, chosen with the Authentication parameter. */
 export const lineCredentials: INodeCredentialDescription[] = [
 	{
 		name: CHANNEL_ACCESS_TOKEN,
@@ -14,6 +14,11 @@ export const lineCredentials: INodeCredentialDescription[] = [
 		required: true,
 		displayOptions: { show: { authentication: ['channelIdSecret'] } },
 	},
+	{
+		name: CHANNEL_JWT,
+		required: true,
+		displayOptions: { show: { authentication: ['channelJwt'] } },
+	},
 ];
 
 export function authenticationProperty(description?: string): INodeProperties {
@@ -22,6 +27,12 @@ export function authenticationProperty(description?: string): INodeProperties {
 		name: 'authentication',
 		type: 'options',
 		options: [
+			{
+				name: 'Channel (JWT Assertion)',
+				value: 'channelJwt',
+				description:
+					'Tokens v2.1 issued and renewed automatically with an assertion signed by your assertion signing key',
+			},
 			{
 				name: 'Channel Access Token',
 				value: 'channelAccessToken',

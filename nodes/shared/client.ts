@@ -13,7 +13,8 @@ import type { HttpFailure } from './http';
 
 /** Any n8n context that may call a provider: action node, trigger hooks, webhook, dropdowns. */
 export type ProviderContext = Pick<IExecuteFunctions, 'getCredentials' | 'getNode'> & {
-	helpers: Pick<IExecuteFunctions['helpers'], 'httpRequestWithAuthentication'>;
+	helpers: Pick<IExecuteFunctions['helpers'], 'httpRequestWithAuthentication'> &
+		Partial<Pick<IExecuteFunctions['helpers'], 'httpRequest'>>;
 	getExecutionCancelSignal?: IExecuteFunctions['getExecutionCancelSignal'];
 };
 
@@ -30,6 +31,11 @@ export interface ProviderRequest {
 	binary?: boolean;
 	/** Another base URL of the same provider (e.g. LINE's content host); default the client's. */
 	baseUrl?: string;
+	/**
+	 * Sent without the credential: no token is fetched or added. For the provider's own token
+	 * endpoints, which authenticate by what the body carries.
+	 */
+	unauthenticated?: boolean;
 }
 
 export interface ProviderResponse<T = unknown> {
@@ -135,17 +141,26 @@ export class ProviderClient {
 		if (request.body !== undefined) options.body = request.body;
 		if (request.qs && Object.keys(request.qs).length > 0) options.qs = request.qs;
 		if (request.headers) options.headers = request.headers;
+		const { httpRequest } = this.context.helpers;
+		if (request.unauthenticated && !httpRequest) {
+			throw new Error('This n8n context cannot send a request without the credential');
+		}
 		const send = async () =>
-			await this.context.helpers.httpRequestWithAuthentication.call(
-				this.context as IExecuteFunctions,
-				this.credentialType,
-				options,
-				{ credentialsDecrypted: this.credentials },
-			);
+			request.unauthenticated
+				? await httpRequest!({
+						...options,
+						abortSignal: this.context.getExecutionCancelSignal?.(),
+					})
+				: await this.context.helpers.httpRequestWithAuthentication.call(
+						this.context as IExecuteFunctions,
+						this.credentialType,
+						options,
+						{ credentialsDecrypted: this.credentials },
+					);
 		const response = (await this.delivery.run(request.policy, async () => {
 			// Without a token, n8n gets one for each request it sends: the first request gets it
 			// (n8n puts it into this client's credential data) while the others wait.
-			while (this.issuedToken && !this.data[this.issuedToken]) {
+			while (!request.unauthenticated && this.issuedToken && !this.data[this.issuedToken]) {
 				if (!this.tokenRequest) {
 					const first = send();
 					this.tokenRequest = first;

@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { INodeProperties } from 'n8n-workflow';
 
 import { lineResources } from '../../nodes/Line/actions/router';
-import { findOperationInAnyDocument } from '../support/openapi';
+import { findOperationInAnyDocument, parseMultipart } from '../support/openapi';
 import { apiRequests, header, nodeType, runLineOk, useMockLine, UUID } from './fixtures';
 import type { ContractCase } from './contracts/types';
 
@@ -31,9 +31,12 @@ describe.each(Object.entries(contracts))('%s', (key, cases) => {
 	it.each(cases.map((c) => [c.name, c] as const))('%s', async (_name, contract) => {
 		const { mock } = line;
 		contract.arrange?.(mock);
-		const items = await runLineOk(mock, contract.parameters, { input: contract.input });
+		const items = await runLineOk(mock, contract.parameters, {
+			input: contract.input,
+			credentials: contract.credentials?.(mock),
+		});
 
-		const requests = apiRequests(mock);
+		const requests = contract.authorization === null ? mock.requests : apiRequests(mock);
 		const before = contract.before ?? [];
 		expect(requests.map((r) => `${r.method} ${r.path}`)).toEqual([
 			...before.map((r) => `${r.method} ${r.path}`),
@@ -49,8 +52,16 @@ describe.each(Object.entries(contracts))('%s', (key, cases) => {
 		expect(request.query).toEqual(expected.query ?? {});
 		expect(request.operationId).toEqual(expect.any(String));
 		expect(request.problems).toEqual([]);
-		expect(header(request, 'authorization')).toBe('Bearer test-channel-access-token');
-		if (Buffer.isBuffer(expected.body)) {
+		expect(header(request, 'authorization')).toBe(
+			contract.authorization === undefined
+				? 'Bearer test-channel-access-token'
+				: (contract.authorization ?? undefined),
+		);
+		if (expected.multipart) {
+			const contentType = header(request, 'content-type');
+			expect(contentType).toMatch(/^multipart\/form-data; boundary=/);
+			expect(parseMultipart(request.bodyBytes, contentType)).toEqual(expected.multipart);
+		} else if (Buffer.isBuffer(expected.body)) {
 			expect(header(request, 'content-type')).toBe(expected.contentType);
 			expect(request.bodyBytes.equals(expected.body)).toBe(true);
 		} else if (expected.body !== undefined) {

@@ -1,4 +1,11 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import {
+	createPublicKey,
+	generateKeyPairSync,
+	randomBytes,
+	randomUUID,
+	verify,
+	type JsonWebKey,
+} from 'node:crypto';
 import http, {
 	type IncomingHttpHeaders,
 	type IncomingMessage,
@@ -63,13 +70,19 @@ export interface MockLineOptions {
 	rateLimitPerSecond?: number;
 	/** How long a token from `/oauth2/v3/token` works (default 15 minutes, like LINE's stateless tokens). */
 	tokenTtlMs?: number;
+	/**
+	 * The public keys of the channel's assertion signing keys (JWKs) by key ID (`kid`): JWT
+	 * assertions signed with their private halves get tokens v2.1 and stateless tokens, and list
+	 * the valid token key IDs. Default: the key of testAssertionKey().
+	 */
+	assertionKeys?: Record<string, JsonWebKey>;
 }
 
 export interface MockLine {
 	/** Base URL, e.g. `http://127.0.0.1:40123` (use for both api and api-data hosts). */
 	readonly url: string;
 	readonly requests: MockRequest[];
-	/** Access tokens issued by `/oauth2/v3/token`, oldest first. */
+	/** Access tokens issued by the token endpoints (v2, v2.1 and v3), oldest first. */
 	readonly issuedTokens: string[];
 	readonly tokensIssued: number;
 	/**
@@ -89,7 +102,7 @@ export interface MockLine {
 	invalidRequests(): MockRequest[];
 	/** Received requests to a method + path (path without query, or a RegExp). */
 	requestsTo(method: string, path: string | RegExp): MockRequest[];
-	/** Makes every token issued so far answer 401, as if it had expired. */
+	/** Makes every token issued so far answer 401 (and fail verification), as if it had expired. */
 	expireTokens(): void;
 	/**
 	 * From now on answers requests to `plan.path` (default: the message sends) with faults drawn
@@ -202,8 +215,12 @@ interface AcceptedRetry {
 }
 
 interface MockState {
-	options: Required<Omit<MockLineOptions, 'channelAccessToken' | 'rateLimitPerSecond'>> & {
+	options: Required<
+		Omit<MockLineOptions, 'channelAccessToken' | 'rateLimitPerSecond' | 'assertionKeys'>
+	> & {
 		staticTokens: Set<string>;
+		/** As given; undefined for the default (testAssertionKey(), made when first needed). */
+		assertionKeys?: Record<string, JsonWebKey>;
 	};
 	/** Arrival times of the sends within the rate limit's window. */
 	rateLimit?: { perSecond: number; recent: number[] };
@@ -212,7 +229,9 @@ interface MockState {
 	retryKeys: Map<string, AcceptedRetry>;
 	issuedTokens: string[];
 	/** Issued tokens that still work, with the time each stops working. */
-	liveTokens: Map<string, number>;
+	liveTokens: Map<string, LiveToken>;
+	/** Configured (long-lived) tokens revoked since the last reset. */
+	revokedTokens: Set<string>;
 	narrowcasts: Map<string, string>;
 	/** The channel's webhook URL, as set with `PUT /v2/bot/channel/webhook/endpoint`. */
 	webhookEndpoint?: string;
@@ -234,12 +253,14 @@ export async function startMockLine(options: MockLineOptions = {}): Promise<Mock
 			validate: options.validate ?? true,
 			tokenTtlMs: options.tokenTtlMs ?? 900_000,
 			staticTokens: new Set(staticTokens),
+			assertionKeys: options.assertionKeys,
 		},
 		requests: [],
 		handlers: [],
 		retryKeys: new Map(),
 		issuedTokens: [],
 		liveTokens: new Map(),
+		revokedTokens: new Set(),
 		narrowcasts: new Map(),
 		hanging: new Set(),
 		generations: new Generations(),
@@ -311,6 +332,7 @@ function createMockLine(state: MockState, server: http.Server, url: string): Moc
 			state.retryKeys.clear();
 			state.issuedTokens.length = 0;
 			state.liveTokens.clear();
+			state.revokedTokens.clear();
 			state.narrowcasts.clear();
 			state.webhookEndpoint = undefined;
 		},
@@ -452,7 +474,14 @@ async function respond(
 	request: MockRequest,
 	isCurrent: () => boolean,
 ): Promise<MockResponse> {
-	if (isTokenEndpoint(request)) return issueToken(state, request);
+	if (isTokenEndpoint(request)) {
+		if (request.problems.length > 0) {
+			return oauthError('invalid_request', request.problems.join('; '));
+		}
+		const programmed = await programmedAnswer(state, request);
+		if (!isCurrent()) throw new StaleRequest();
+		return programmed ?? answerTokenRequest(state, request);
+	}
 	if (!isAuthorized(state, request)) return { status: 401, body: AUTH_FAILED };
 	if (state.options.validate && !request.operationId && request.problems.length > 0) {
 		return { status: 404, body: { message: 'Not found' } };
@@ -495,10 +524,7 @@ async function programmedAnswer(
 function isAuthorized(state: MockState, request: MockRequest): boolean {
 	if (request.path.startsWith('/oauth2/') || request.path.startsWith('/v2/oauth/')) return true;
 	const match = /^Bearer (.+)$/.exec(headerOf(request, 'authorization') ?? '');
-	if (!match) return false;
-	return (
-		state.options.staticTokens.has(match[1]) || (state.liveTokens.get(match[1]) ?? 0) > Date.now()
-	);
+	return match ? liveToken(state, match[1]) !== undefined : false;
 }
 
 /** LINE's format for a request that failed its validation. */
@@ -532,49 +558,292 @@ function retryConflict(accepted: AcceptedRetry): MockResponse {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Stateless channel access tokens
+// Channel access tokens (LINE's Channel Access Token API): short-lived (v2), v2.1 by JWT
+// assertion, stateless (v3); verify, list key IDs, revoke
 
-function isTokenEndpoint(request: MockRequest): boolean {
-	return request.method === 'POST' && request.path === '/oauth2/v3/token';
+type TokenKind = 'longLived' | 'shortLived' | 'v2.1' | 'stateless';
+
+interface LiveToken {
+	kind: TokenKind;
+	/** When it stops working (a Date.now() time; Infinity for a configured token). */
+	expiresAt: number;
+	/** Tokens v2.1: the key ID that identifies the token (listed by `/oauth2/v2.1/tokens/kid`). */
+	keyId?: string;
 }
 
-function issueToken(state: MockState, request: MockRequest): MockResponse {
-	if (request.problems.length > 0) {
-		return {
-			status: 400,
-			body: { error: 'invalid_request', error_description: request.problems.join('; ') },
+const TOKEN_ENDPOINTS = new Set([
+	'POST /oauth2/v3/token',
+	'POST /oauth2/v2.1/token',
+	'GET /oauth2/v2.1/tokens/kid',
+	'GET /oauth2/v2.1/verify',
+	'POST /oauth2/v2.1/revoke',
+	'POST /v2/oauth/accessToken',
+	'POST /v2/oauth/verify',
+	'POST /v2/oauth/revoke',
+]);
+
+const JWT_BEARER = 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer';
+const ASSERTION_AUDIENCE = 'https://api.line.me/';
+const MAX_ASSERTION_SECONDS = 30 * 60;
+const MAX_TOKEN_SECONDS = 30 * 24 * 60 * 60;
+/** What verify says of a configured (long-lived) token: it does not expire soon. */
+const LONG_LIVED_SECONDS = 10 * 365 * 24 * 60 * 60;
+const TOKEN_SCOPE = 'profile chat_message.write';
+
+function isTokenEndpoint(request: MockRequest): boolean {
+	return TOKEN_ENDPOINTS.has(`${request.method} ${request.path}`);
+}
+
+export interface TestAssertionKey {
+	/** The key ID LINE would give the public key when it is registered. */
+	kid: string;
+	/** What the user keeps (and puts into the JWT credential). */
+	privateJwk: JsonWebKey;
+	/** What LINE keeps. */
+	publicJwk: JsonWebKey;
+}
+
+let testKey: TestAssertionKey | undefined;
+
+/**
+ * An assertion signing key pair (RSA 2048, RS256) made once per process, when first needed. The
+ * mock accepts assertions signed with it unless it was given other `assertionKeys`.
+ */
+export function testAssertionKey(): TestAssertionKey {
+	if (!testKey) {
+		const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+		testKey = {
+			kid: 'mock-assertion-key-1',
+			privateJwk: { ...privateKey.export({ format: 'jwk' }), alg: 'RS256' },
+			publicJwk: { ...publicKey.export({ format: 'jwk' }), alg: 'RS256', use: 'sig' },
 		};
 	}
-	const form = (request.body ?? {}) as Record<string, string>;
-	if (form.grant_type !== 'client_credentials') {
-		return {
-			status: 400,
-			body: {
-				error: 'unsupported_grant_type',
-				error_description: 'grant_type must be client_credentials',
-			},
-		};
+	return testKey;
+}
+
+function assertionKeys(state: MockState): Record<string, JsonWebKey> {
+	if (state.options.assertionKeys) return state.options.assertionKeys;
+	const { kid, publicJwk } = testAssertionKey();
+	return { [kid]: publicJwk };
+}
+
+function oauthError(error: string, description: string, status = 400): MockResponse {
+	return { status, body: { error, error_description: description } };
+}
+
+/** The token, if it works now: configured and not revoked, or issued and neither expired nor revoked. */
+function liveToken(state: MockState, token: string): LiveToken | undefined {
+	if (state.options.staticTokens.has(token)) {
+		return state.revokedTokens.has(token) ? undefined : { kind: 'longLived', expiresAt: Infinity };
 	}
-	if (
-		form.client_id !== state.options.channelId ||
-		form.client_secret !== state.options.channelSecret
-	) {
-		return {
-			status: 400,
-			body: { error: 'invalid_client', error_description: 'invalid client_id or client_secret' },
-		};
-	}
-	const token = `mock-stateless-${randomBytes(16).toString('hex')}`;
+	const live = state.liveTokens.get(token);
+	return live && live.expiresAt > Date.now() ? live : undefined;
+}
+
+const TOKEN_PREFIX: Record<TokenKind, string> = {
+	longLived: 'mock-long-lived',
+	shortLived: 'mock-short-lived',
+	'v2.1': 'mock-v2.1',
+	stateless: 'mock-stateless',
+};
+
+function issue(state: MockState, kind: TokenKind, ttlMs: number, keyId?: string): string {
+	const token = `${TOKEN_PREFIX[kind]}-${randomBytes(16).toString('hex')}`;
 	state.issuedTokens.push(token);
-	state.liveTokens.set(token, Date.now() + state.options.tokenTtlMs);
+	state.liveTokens.set(token, { kind, expiresAt: Date.now() + ttlMs, keyId });
+	return token;
+}
+
+function formOf(request: MockRequest): Record<string, string> {
+	return (request.body ?? {}) as Record<string, string>;
+}
+
+function wrongGrant(form: Record<string, string>): MockResponse | undefined {
+	if (form.grant_type === 'client_credentials') return undefined;
+	return oauthError('unsupported_grant_type', 'grant_type must be client_credentials');
+}
+
+function wrongClient(state: MockState, form: Record<string, string>): MockResponse | undefined {
+	if (
+		form.client_id === state.options.channelId &&
+		form.client_secret === state.options.channelSecret
+	)
+		return undefined;
+	return oauthError('invalid_client', 'invalid client_id or client_secret');
+}
+
+function decodeSegment(segment: string): Record<string, unknown> | undefined {
+	try {
+		const value: unknown = JSON.parse(Buffer.from(segment, 'base64url').toString('utf8'));
+		return value !== null && typeof value === 'object' && !Array.isArray(value)
+			? (value as Record<string, unknown>)
+			: undefined;
+	} catch {
+		return undefined;
+	}
+}
+
+/**
+ * Checks a JWT assertion as LINE does: `client_assertion_type` jwt-bearer; RS256, signed by a
+ * registered key (`kid`); iss = sub = the channel ID; aud https://api.line.me/; not expired and
+ * expiring within 30 minutes; `token_exp` (required for a token v2.1) of at most 30 days.
+ * Returns the payload, or LINE's error answer.
+ */
+function checkAssertion(
+	state: MockState,
+	assertionType: unknown,
+	assertion: unknown,
+	{ requireTokenExp }: { requireTokenExp: boolean },
+): { payload: Record<string, unknown> } | { refused: MockResponse } {
+	const refuse = (error: string, description: string) => ({
+		refused: oauthError(error, description),
+	});
+	if (assertionType !== JWT_BEARER) {
+		return refuse('invalid_request', `client_assertion_type must be ${JWT_BEARER}`);
+	}
+	const parts = typeof assertion === 'string' ? assertion.split('.') : [];
+	const header = parts.length === 3 ? decodeSegment(parts[0]) : undefined;
+	const payload = parts.length === 3 ? decodeSegment(parts[1]) : undefined;
+	if (!header || !payload) return refuse('invalid_request', 'client_assertion is not a JWT');
+	if (header.alg !== 'RS256' || header.typ !== 'JWT') {
+		return refuse('invalid_request', 'the JWT header must be {"alg":"RS256","typ":"JWT","kid":…}');
+	}
+	const key = typeof header.kid === 'string' ? assertionKeys(state)[header.kid] : undefined;
+	if (!key) return refuse('invalid_client', `unknown kid ${JSON.stringify(header.kid)}`);
+	const signed = verify(
+		'sha256',
+		Buffer.from(`${parts[0]}.${parts[1]}`),
+		createPublicKey({ key, format: 'jwk' }),
+		Buffer.from(parts[2], 'base64url'),
+	);
+	if (!signed) return refuse('invalid_client', 'the JWT signature does not verify');
+	if (payload.iss !== state.options.channelId || payload.sub !== state.options.channelId) {
+		return refuse('invalid_client', 'iss and sub must be the channel ID');
+	}
+	if (payload.aud !== ASSERTION_AUDIENCE) {
+		return refuse('invalid_request', `aud must be ${ASSERTION_AUDIENCE}`);
+	}
+	const now = Date.now() / 1000;
+	const exp = payload.exp;
+	if (typeof exp !== 'number' || exp <= now) return refuse('invalid_request', 'the JWT expired');
+	if (exp > now + MAX_ASSERTION_SECONDS) {
+		return refuse('invalid_request', 'exp must be at most 30 minutes from now');
+	}
+	const tokenExp = payload.token_exp;
+	if (tokenExp === undefined ? requireTokenExp : !isTokenLifetime(tokenExp)) {
+		return refuse('invalid_request', `token_exp must be 1 to ${MAX_TOKEN_SECONDS} seconds`);
+	}
+	return { payload };
+}
+
+function isTokenLifetime(value: unknown): value is number {
+	return (
+		Number.isInteger(value) && (value as number) >= 1 && (value as number) <= MAX_TOKEN_SECONDS
+	);
+}
+
+function verifyToken(state: MockState, token: unknown): MockResponse {
+	const live = typeof token === 'string' ? liveToken(state, token) : undefined;
+	if (!live) return oauthError('invalid_request', 'access token expired');
+	const expiresIn =
+		live.expiresAt === Infinity
+			? LONG_LIVED_SECONDS
+			: Math.max(0, Math.floor((live.expiresAt - Date.now()) / 1000));
 	return {
 		status: 200,
-		body: {
-			access_token: token,
-			expires_in: Math.ceil(state.options.tokenTtlMs / 1000),
-			token_type: 'Bearer',
-		},
+		body: { client_id: state.options.channelId, expires_in: expiresIn, scope: TOKEN_SCOPE },
 	};
+}
+
+/** LINE answers 200 even for a token it does not know; stateless tokens cannot be revoked. */
+function revokeToken(state: MockState, token: unknown): MockResponse {
+	if (typeof token === 'string') {
+		if (state.options.staticTokens.has(token)) state.revokedTokens.add(token);
+		else if (state.liveTokens.get(token)?.kind !== 'stateless') state.liveTokens.delete(token);
+	}
+	return { status: 200 };
+}
+
+function answerTokenRequest(state: MockState, request: MockRequest): MockResponse {
+	const form = formOf(request);
+	switch (`${request.method} ${request.path}`) {
+		case 'POST /oauth2/v3/token': {
+			const refused = wrongGrant(form);
+			if (refused) return refused;
+			if (form.client_assertion !== undefined) {
+				const checked = checkAssertion(state, form.client_assertion_type, form.client_assertion, {
+					requireTokenExp: false,
+				});
+				if ('refused' in checked) return checked.refused;
+			} else {
+				const wrong = wrongClient(state, form);
+				if (wrong) return wrong;
+			}
+			const ttlMs = state.options.tokenTtlMs;
+			return {
+				status: 200,
+				body: {
+					access_token: issue(state, 'stateless', ttlMs),
+					expires_in: Math.ceil(ttlMs / 1000),
+					token_type: 'Bearer',
+				},
+			};
+		}
+		case 'POST /v2/oauth/accessToken': {
+			const refused = wrongGrant(form) ?? wrongClient(state, form);
+			if (refused) return refused;
+			return {
+				status: 200,
+				body: {
+					access_token: issue(state, 'shortLived', MAX_TOKEN_SECONDS * 1000),
+					expires_in: MAX_TOKEN_SECONDS,
+					token_type: 'Bearer',
+				},
+			};
+		}
+		case 'POST /oauth2/v2.1/token': {
+			const refused = wrongGrant(form);
+			if (refused) return refused;
+			const checked = checkAssertion(state, form.client_assertion_type, form.client_assertion, {
+				requireTokenExp: true,
+			});
+			if ('refused' in checked) return checked.refused;
+			const tokenExp = checked.payload.token_exp as number;
+			const keyId = randomBytes(16).toString('base64url');
+			return {
+				status: 200,
+				body: {
+					access_token: issue(state, 'v2.1', tokenExp * 1000, keyId),
+					token_type: 'Bearer',
+					expires_in: tokenExp,
+					key_id: keyId,
+				},
+			};
+		}
+		case 'GET /oauth2/v2.1/tokens/kid': {
+			const checked = checkAssertion(
+				state,
+				request.query.client_assertion_type,
+				request.query.client_assertion,
+				{ requireTokenExp: false },
+			);
+			if ('refused' in checked) return checked.refused;
+			const kids = [...state.liveTokens.keys()]
+				.map((token) => liveToken(state, token))
+				.flatMap((live) => (live?.kind === 'v2.1' && live.keyId ? [live.keyId] : []));
+			return { status: 200, body: { kids } };
+		}
+		case 'GET /oauth2/v2.1/verify':
+			return verifyToken(state, request.query.access_token);
+		case 'POST /v2/oauth/verify':
+			return verifyToken(state, form.access_token);
+		case 'POST /v2/oauth/revoke':
+			return revokeToken(state, form.access_token);
+		case 'POST /oauth2/v2.1/revoke':
+			return wrongClient(state, form) ?? revokeToken(state, form.access_token);
+		default:
+			return { status: 404, body: { message: 'Not found' } };
+	}
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -43,7 +43,15 @@ interface Parameter {
 interface Operation {
 	operationId?: string;
 	parameters?: Parameter[];
-	requestBody?: { required?: boolean; content?: Record<string, { schema?: Schema }> };
+	requestBody?: {
+		required?: boolean;
+		content?: Record<string, { schema?: Schema; encoding?: Record<string, Encoding> }>;
+	};
+}
+
+/** How one property of a multipart body is sent (OpenAPI's Encoding Object). */
+interface Encoding {
+	contentType?: string;
 }
 
 type PathItem = Partial<Record<string, Operation>> & { parameters?: Parameter[] };
@@ -365,8 +373,10 @@ function validateBody(match: OperationMatch, req: HttpRequestLike, context: Cont
 		if (parsed.ok) validateValue(schema, parsed.value, 'body', context);
 	} else if (declared === 'application/x-www-form-urlencoded') {
 		validateValue(schema, parseFormBody(schema, req.body, context), 'body', context);
+	} else if (declared === 'multipart/form-data') {
+		validateMultipartBody(schema, content[declared]?.encoding ?? {}, req, context);
 	}
-	// Binary and multipart uploads are only checked for their Content-Type.
+	// Binary uploads are only checked for their Content-Type.
 }
 
 function parseJsonBody(body: unknown, context: Context): { ok: boolean; value?: unknown } {
@@ -376,6 +386,137 @@ function parseJsonBody(body: unknown, context: Context): { ok: boolean; value?: 
 	} catch {
 		context.problems.push('body: not valid JSON');
 		return { ok: false };
+	}
+}
+
+export interface MultipartPart {
+	name: string;
+	/** The part's content as UTF-8 text. */
+	value: string;
+	/** The `filename` of its Content-Disposition: set for file parts. */
+	fileName?: string;
+	/** Its own Content-Type header, when it has one. */
+	contentType?: string;
+}
+
+function dispositionParameter(disposition: string, name: string): string | undefined {
+	const match = new RegExp(`;\\s*${name}=(?:"((?:[^"\\\\]|\\\\.)*)"|([^;\\s]+))`, 'i').exec(
+		disposition,
+	);
+	if (!match) return undefined;
+	return match[1] !== undefined ? match[1].replace(/\\(.)/g, '$1') : match[2];
+}
+
+/**
+ * The parts of a multipart/form-data body (RFC 7578), split at the boundary its Content-Type
+ * names; a string says what is malformed instead.
+ */
+export function parseMultipart(
+	body: unknown,
+	contentType: string | undefined,
+): MultipartPart[] | string {
+	const boundary = /;\s*boundary=(?:"([^"]+)"|([^;\s]+))/i.exec(contentType ?? '');
+	if (!boundary) return 'header.Content-Type: multipart/form-data needs a boundary parameter';
+	const delimiter = `--${boundary[1] ?? boundary[2]}`;
+	const bytes = Buffer.isBuffer(body) ? body : Buffer.from(typeof body === 'string' ? body : '');
+	// latin1 keeps every byte as one character: offsets stay byte offsets.
+	const sections = `\r\n${bytes.toString('latin1')}`.split(`\r\n${delimiter}`);
+	if (sections.length < 2) return `body: no part starts with the boundary ${delimiter}`;
+	const last = sections.pop()!;
+	if (!last.startsWith('--')) return `body: does not end with the closing boundary ${delimiter}--`;
+	const parts: MultipartPart[] = [];
+	for (const [index, section] of sections.slice(1).entries()) {
+		const where = `body part ${index + 1}`;
+		const headerEnd = section.indexOf('\r\n\r\n');
+		if (!section.startsWith('\r\n') || headerEnd === -1)
+			return `${where}: no blank line between its headers and its content`;
+		const headers = new Map<string, string>();
+		for (const line of section.slice(2, headerEnd).split('\r\n')) {
+			if (line === '') continue;
+			const colon = line.indexOf(':');
+			if (colon <= 0) return `${where}: malformed header line ${JSON.stringify(line)}`;
+			headers.set(line.slice(0, colon).trim().toLowerCase(), line.slice(colon + 1).trim());
+		}
+		const disposition = headers.get('content-disposition') ?? '';
+		if (!/^form-data\s*(;|$)/i.test(disposition))
+			return `${where}: Content-Disposition must be form-data (got ${JSON.stringify(disposition)})`;
+		const name = dispositionParameter(disposition, 'name');
+		if (name === undefined) return `${where}: Content-Disposition has no name`;
+		const part: MultipartPart = {
+			name: Buffer.from(name, 'latin1').toString('utf8'),
+			value: Buffer.from(section.slice(headerEnd + 4), 'latin1').toString('utf8'),
+		};
+		const fileName = dispositionParameter(disposition, 'filename');
+		if (fileName !== undefined) part.fileName = Buffer.from(fileName, 'latin1').toString('utf8');
+		const partType = headers.get('content-type');
+		if (partType !== undefined) part.contentType = partType;
+		parts.push(part);
+	}
+	return parts;
+}
+
+function mediaTypeMatches(actual: string, allowed: string): boolean {
+	return allowed.split(',').some((range) => {
+		const wanted = range.trim().toLowerCase();
+		if (wanted === '*/*' || wanted === actual) return true;
+		return wanted.endsWith('/*') && actual.startsWith(wanted.slice(0, -1));
+	});
+}
+
+/**
+ * A multipart body against its schema: each part a declared property (given once), the
+ * required ones present, text fields valid for their schema, file parts (`format: binary`) sent
+ * as files (with a filename) of the content type the spec's encoding names.
+ */
+function validateMultipartBody(
+	schema: Schema,
+	encoding: Record<string, Encoding>,
+	req: HttpRequestLike,
+	context: Context,
+): void {
+	const parts = parseMultipart(req.body, headerValue(req.headers, 'content-type'));
+	if (typeof parts === 'string') {
+		context.problems.push(parts);
+		return;
+	}
+	const resolved = resolve(schema, context);
+	const properties = knownProperties(resolved, context);
+	const additional = additionalPropertiesOf(resolved, context);
+	const counts = new Map<string, number>();
+	for (const part of parts) counts.set(part.name, (counts.get(part.name) ?? 0) + 1);
+	for (const name of resolved.required ?? []) {
+		if (!counts.has(name)) context.problems.push(`${propertyPath('body', name)}: required`);
+	}
+	for (const part of parts) {
+		const where = propertyPath('body', part.name);
+		const propertySchema = properties.get(part.name);
+		if (!propertySchema) {
+			if (additional !== true) context.problems.push(`${where}: unknown property`);
+			continue;
+		}
+		const fieldSchema = resolve(propertySchema, context);
+		if (counts.get(part.name)! > 1 && fieldSchema.type !== 'array') {
+			context.problems.push(`${where}: given ${counts.get(part.name)} times`);
+		}
+		const isFile = fieldSchema.type === 'string' && fieldSchema.format === 'binary';
+		// OpenAPI's defaults: application/octet-stream for files, text/plain for other values.
+		const declared = encoding[part.name]?.contentType;
+		const expected = declared ?? (isFile ? 'application/octet-stream' : 'text/plain');
+		const actual = (part.contentType ?? (declared || isFile ? '' : 'text/plain'))
+			.split(';')[0]
+			.trim()
+			.toLowerCase();
+		if (!mediaTypeMatches(actual, expected)) {
+			context.problems.push(
+				`${where}: Content-Type must be ${expected} (got ${part.contentType ?? 'none'})`,
+			);
+		}
+		if (isFile) {
+			if (part.fileName === undefined)
+				context.problems.push(`${where}: must be sent as a file (Content-Disposition filename)`);
+		} else {
+			validateValue(propertySchema, coerce(propertySchema, part.value, context), where, context);
+		}
 	}
 }
 

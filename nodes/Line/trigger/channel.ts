@@ -1,9 +1,10 @@
 import type { IDataObject, IHookFunctions, IWebhookFunctions } from 'n8n-workflow';
 
 import {
-	CHANNEL_ACCESS_TOKEN,
 	CHANNEL_ID_SECRET,
+	CREDENTIAL_NAMES,
 	DEFAULT_API_BASE_URL,
+	lineCredentialType,
 	type LineCredentialType,
 } from '../transport';
 
@@ -22,8 +23,7 @@ export interface ChannelSettings {
 /** What the trigger needs from whichever credential the Authentication parameter selects. */
 export async function readChannel(context: TriggerContext): Promise<ChannelSettings> {
 	const authentication = String(context.getNodeParameter('authentication', 'channelAccessToken'));
-	const credentialType =
-		authentication === 'channelIdSecret' ? CHANNEL_ID_SECRET : CHANNEL_ACCESS_TOKEN;
+	const credentialType = lineCredentialType(authentication);
 	const credentials = await context.getCredentials<IDataObject>(credentialType);
 	const baseUrl = String(credentials.baseUrl || DEFAULT_API_BASE_URL).replace(/\/+$/, '');
 	return {
@@ -38,6 +38,6 @@ export function missingSecretMessage(credentialType: LineCredentialType): string
 	const where =
 		credentialType === CHANNEL_ID_SECRET
 			? 'the LINE Channel ID and Secret credential'
-			: "the LINE Channel Access Token credential's Channel Secret field";
+			: `the ${CREDENTIAL_NAMES[credentialType]} credential's Channel Secret field`;
 	return `Add the channel secret to ${where}: LINE Developers console → your Messaging API channel → Basic settings → Channel secret. Without it the LINE Trigger cannot check that requests come from LINE, and refuses them all.`;
 }

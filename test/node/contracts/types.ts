@@ -1,6 +1,8 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
+import type { TestCredential } from '../../support/engine';
 import type { MockLine, MockRequest } from '../../support/mockLine';
+import type { MultipartPart } from '../../support/openapi';
 
 /**
  * The contract of an operation: the one request that goes out (method, path, query, headers,
@@ -16,6 +18,11 @@ export interface ExpectedRequest {
 	body?: unknown;
 	/** The request's content type when it is not JSON (a file upload: `image/png`, `text/plain`, …). */
 	contentType?: string;
+	/**
+	 * The parts of a multipart/form-data body, in order (its boundary is random, so the parts are
+	 * compared instead of the bytes); the body then is undefined.
+	 */
+	multipart?: MultipartPart[];
 	/** Whether the spec's `X-Line-Retry-Key` is sent (a fresh UUID). */
 	retryKey: boolean;
 }
@@ -26,6 +33,14 @@ export interface ContractCase {
 	input?: IDataObject[];
 	/** Programs the mock before the run. */
 	arrange?: (mock: MockLine) => void;
+	/** The node's credential (default: the channel access token credential). */
+	credentials?: (mock: MockLine) => TestCredential;
+	/**
+	 * The request's Authorization header (default `Bearer test-channel-access-token`); null for a
+	 * request sent without one (LINE's token endpoints). Such a case's requests all count as the
+	 * node's own: its credential fetched no token.
+	 */
+	authorization?: string | null;
 	request: ExpectedRequest;
 	/** Requests that go out before `request` (e.g. a status check), in order: method and path. */
 	before?: Array<Pick<ExpectedRequest, 'method' | 'path'>>;

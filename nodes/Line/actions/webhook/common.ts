@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { describeValue, InputError } from '../../../shared/errors';
-import { CHANNEL_ACCESS_TOKEN, CHANNEL_ID_SECRET, DEFAULT_API_BASE_URL } from '../../transport';
+import { DEFAULT_API_BASE_URL, lineCredentialType } from '../../transport';
 
 const MAX_ENDPOINT = 500;
 
@@ -22,7 +22,7 @@ export function endpointField(overrides: Partial<INodeProperties>): INodePropert
  */
 export async function talksToLine(fn: IExecuteFunctions): Promise<boolean> {
 	const authentication = fn.getNodeParameter('authentication', 0, 'channelAccessToken');
-	const type = authentication === 'channelIdSecret' ? CHANNEL_ID_SECRET : CHANNEL_ACCESS_TOKEN;
+	const type = lineCredentialType(authentication);
 	const credentials = await fn.getCredentials(type);
 	const baseUrl = String(credentials.baseUrl || DEFAULT_API_BASE_URL);
 	return baseUrl.replace(/\/+$/, '').toLowerCase() === DEFAULT_API_BASE_URL;

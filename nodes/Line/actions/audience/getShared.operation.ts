@@ -1,0 +1,3 @@
+import { audienceDataOperation } from './get.operation';
+
+export const getShared = audienceDataOperation('shared');

@@ -1,0 +1,3 @@
+import { audienceListOperation } from './list.operation';
+
+export const listShared = audienceListOperation('shared');
