@@ -79,6 +79,8 @@ async function main(): Promise<void> {
   Channel ID         ${sandbox.channel.id}
   Channel Secret     ${sandbox.channel.secret}
   Channel Access Token  ${sandbox.channel.accessToken}
+  Assertion Key ID   ${sandbox.assertionKey.kid}
+  Assertion Private Key (JWK)  ${JSON.stringify(sandbox.assertionKey.privateJwk)}
 
   Webhook URL        ${sandbox.webhookUrl ?? '(none yet: activate a LINE Trigger with "Register Webhook URL With LINE", or pass --webhook-url)'}
 

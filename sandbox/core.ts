@@ -1,3 +1,4 @@
+import type { RichMenuAction } from './richMenus';
 import {
 	messageId,
 	isLineId,
@@ -188,4 +189,98 @@ export async function actAsUser(
 	entry.delivery = delivery;
 	core.store.changed();
 	return { event, delivery, replyToken };
+}
+
+export interface RichMenuTapResult {
+	/** The action of the area that was tapped. */
+	action: RichMenuAction;
+	/** The event sent to the webhook: none for links and copying. */
+	event?: WebhookEvent;
+	delivery?: Delivery;
+	replyToken?: string;
+}
+
+const PICKED: Record<string, RegExp> = {
+	date: /^\d{4}-\d{2}-\d{2}$/,
+	time: /^\d{2}:\d{2}$/,
+	datetime: /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/,
+};
+
+/** What the user picked in a date-time picker: `{ [mode]: value }`, in the picker's range. */
+function pickedValue(action: RichMenuAction, params: Record<string, string> | undefined) {
+	const mode = String(action.mode);
+	const value = params?.[mode];
+	const example = { date: '2025-12-24', time: '18:30', datetime: '2025-12-24T18:30' }[mode];
+	if (typeof value !== 'string' || !PICKED[mode]?.test(value)) {
+		throw new SandboxError(
+			400,
+			`params: give what the user picked, e.g. { "${mode}": "${example}" }`,
+		);
+	}
+	const { min, max } = action as { min?: string; max?: string };
+	if ((min !== undefined && value < min) || (max !== undefined && value > max)) {
+		throw new SandboxError(400, `params.${mode}: the picker allows ${min ?? '…'} to ${max ?? '…'}`);
+	}
+	return { [mode]: value };
+}
+
+/** What a rich menu switch does: link the alias's menu to the user, and say how it went. */
+function switchRichMenu(
+	core: SandboxCore,
+	userId: string,
+	action: RichMenuAction,
+): Record<string, string> {
+	const aliasId = String(action.richMenuAliasId);
+	const { aliases, menus, links } = core.store.richMenus;
+	const target = aliases.get(aliasId);
+	if (target === undefined) return { status: 'RICHMENU_ALIAS_ID_NOTFOUND' };
+	if (!menus.has(target)) return { status: 'RICHMENU_NOTFOUND' };
+	links.set(userId, target);
+	return { newRichMenuAliasId: aliasId, status: 'SUCCESS' };
+}
+
+/**
+ * A user taps area `area` (its index) of the rich menu they see, and it does what LINE does: a
+ * message or postback event as that user, the date-time picker's postback with what they picked
+ * (`params`), a switch to another menu (which LINE links to the user) with its postback; links
+ * and copying happen on the page and send no event.
+ */
+export async function tapRichMenu(
+	core: SandboxCore,
+	userId: string,
+	area: number,
+	params?: Record<string, string>,
+): Promise<RichMenuTapResult> {
+	const chat = core.store.chats.get(userId);
+	if (chat?.type !== 'user') throw new SandboxError(404, `No one-to-one chat with ${userId}`);
+	const shown = core.store.richMenus.shownTo(userId);
+	if (!shown) throw new SandboxError(409, `${chat.name} has no rich menu`);
+	const { menu } = shown;
+	const tapped = Number.isInteger(area) ? menu.areas[area] : undefined;
+	if (!tapped) {
+		throw new SandboxError(400, `area: the rich menu has areas 0 to ${menu.areas.length - 1}`);
+	}
+	const { action } = tapped;
+	const picked = action.type === 'datetimepicker' ? pickedValue(action, params) : undefined;
+	core.store.richMenus.taps.push({ richMenuId: menu.richMenuId, area, userId, at: Date.now() });
+	const postback = (extra: { params?: Record<string, string>; displayText?: string }) =>
+		actAsUser(core, userId, { postback: { data: String(action.data), ...extra } });
+	switch (action.type) {
+		case 'message':
+			return { action, ...(await actAsUser(core, userId, { text: String(action.text) })) };
+		case 'postback': {
+			const displayText = action.displayText ?? action.text;
+			return {
+				action,
+				...(await postback(typeof displayText === 'string' ? { displayText } : {})),
+			};
+		}
+		case 'datetimepicker':
+			return { action, ...(await postback({ params: picked })) };
+		case 'richmenuswitch':
+			return { action, ...(await postback({ params: switchRichMenu(core, userId, action) })) };
+		default:
+			core.store.changed();
+			return { action };
+	}
 }

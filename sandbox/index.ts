@@ -1,8 +1,21 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
-import { startMockLine, type MockRequest } from '../test/support/mockLine';
-import { actAsUser, type Channel, type SandboxCore, type UserActionResult } from './core';
+import {
+	startMockLine,
+	testAssertionKey,
+	type MockRequest,
+	type TestAssertionKey,
+} from '../test/support/mockLine';
+import {
+	actAsUser,
+	tapRichMenu,
+	type Channel,
+	type RichMenuTapResult,
+	type SandboxCore,
+	type UserActionResult,
+} from './core';
+import type { RichMenu, RichMenuSource } from './richMenus';
 import { installLineApi } from './lineApi';
 import { createServer, listeningUrl } from './server';
 import { SANDBOX_BOT, SandboxStore, type Chat, type ChatEntry } from './store';
@@ -13,7 +26,9 @@ import { SANDBOX_BOT, SandboxStore, type Chat, type ChatEntry } from './store';
  * chat page where you play the LINE users, and signed webhook events for what they say.
  */
 
-export type { Channel, UserActionResult } from './core';
+export type { Channel, RichMenuTapResult, UserActionResult } from './core';
+export type { RichMenu, RichMenuArea, RichMenuSource } from './richMenus';
+export { hashPhoneNumber, SANDBOX_PHONE_NUMBERS } from './officialAccount';
 export type { Chat, ChatEntry, BotEntry, UserEntry, NoteEntry, Person } from './store';
 export type { Delivery, WebhookEvent } from './webhook';
 export { SANDBOX_BOT, SANDBOX_GROUP, SANDBOX_ROOM, SANDBOX_USERS } from './store';
@@ -54,6 +69,8 @@ export interface Sandbox {
 	/** The chat page. */
 	readonly chatUrl: string;
 	readonly channel: Channel;
+	/** The channel's assertion signing key: its kid and private JWK go into the JWT credential. */
+	readonly assertionKey: Pick<TestAssertionKey, 'kid' | 'privateJwk'>;
 	readonly botUserId: string;
 	/** Every request LINE's API received (live), with its OpenAPI problems and answer. */
 	readonly requests: MockRequest[];
@@ -73,8 +90,22 @@ export interface Sandbox {
 	): Promise<UserActionResult>;
 	/** A user sends a (generated) picture; its content is served by the content API. */
 	sendImage(chatId: string, options?: { userId?: string }): Promise<UserActionResult>;
+	/** The rich menu a user sees (linked to them, else the default), with its image. */
+	richMenuOf(userId: string): { menu: RichMenu; source: RichMenuSource } | undefined;
+	/**
+	 * A user taps area `area` (its index) of the rich menu they see, as on the chat page; `params`
+	 * is what they picked in a date-time picker, e.g. `{ date: '2025-12-24' }`.
+	 */
+	tapRichMenu(
+		userId: string,
+		area: number,
+		options?: { params?: Record<string, string> },
+	): Promise<RichMenuTapResult>;
 	setWebhookUrl(url: string | undefined): void;
-	/** Forgets messages, requests, tokens and retry keys (the webhook URL stays). */
+	/**
+	 * Forgets messages, requests, tokens, retry keys, rich menus, audiences and coupons (the webhook
+	 * URL stays).
+	 */
 	reset(): void;
 	close(): Promise<void>;
 }
@@ -113,12 +144,14 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 		secret: options.channelSecret ?? DEFAULT_SANDBOX_CHANNEL.secret,
 		accessToken: options.channelAccessToken ?? DEFAULT_SANDBOX_CHANNEL.accessToken,
 	};
+	const assertionKey = testAssertionKey();
 	const mock = await startMockLine({
 		channelAccessToken: channel.accessToken,
 		channelId: channel.id,
 		channelSecret: channel.secret,
 		rateLimitPerSecond: options.rateLimitPerSecond,
 		tokenTtlMs: options.tokenTtlMs,
+		assertionKeys: { [assertionKey.kid]: assertionKey.publicJwk },
 	});
 	const store = new SandboxStore(options.replyTokenTtlMs ?? 60_000);
 	const core: SandboxCore = {
@@ -154,6 +187,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 		url: core.url,
 		chatUrl: `${core.url}/`,
 		channel,
+		assertionKey: { kid: assertionKey.kid, privateJwk: assertionKey.privateJwk },
 		botUserId: core.botUserId,
 		requests: mock.requests,
 		get webhookUrl() {
@@ -166,6 +200,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 		sendPostback: (chatId, data, { userId, params, displayText } = {}) =>
 			actAsUser(core, chatId, { postback: { data, params, displayText } }, userId),
 		sendImage: (chatId, { userId } = {}) => actAsUser(core, chatId, { image: true }, userId),
+		richMenuOf: (userId) => store.richMenus.shownTo(userId),
+		tapRichMenu: (userId, area, { params } = {}) => tapRichMenu(core, userId, area, params),
 		setWebhookUrl(url) {
 			core.webhookUrl = url || undefined;
 			store.changed();

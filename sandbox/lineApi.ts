@@ -1,51 +1,52 @@
 import type { MockLine, MockRequest, MockResponse } from '../test/support/mockLine';
+import { accountOperations } from './accountApi';
+import {
+	bodyOf,
+	header,
+	invalidProperty,
+	NOT_FOUND,
+	ok,
+	segment,
+	bodyErrors,
+	type Operation,
+} from './answers';
+import { audienceOperations, narrowcastRecipients } from './audienceApi';
 import { deliverEvents, pictureUrl, type SandboxCore } from './core';
 import { picturePng } from './png';
-import { isLineId, type Chat, type LineMessage } from './store';
+import { richMenuOperations } from './richMenuApi';
+import { isLineId, type Chat, type LineMessage, type SendKind } from './store';
+import { webhookEventWithoutSource } from './webhook';
 
 /**
- * The LINE API operations whose answers depend on the sandbox's chats. They run as handlers of the
- * mock LINE platform, after its checks (auth, OpenAPI validation, retry keys), so every request
- * here is valid; everything else (quota, statistics, validate/*, tokens) is the mock's own answer.
+ * The LINE API operations whose answers depend on the sandbox's state. They run as handlers of
+ * the mock LINE platform, after its checks (auth, OpenAPI validation, retry keys), so every
+ * request here is valid; everything else (quota, validate/*, tokens) is the mock's own answer.
  */
-
-type Operation = (core: SandboxCore, request: MockRequest) => MockResponse | Promise<MockResponse>;
-
-const ok = (body: unknown = {}, status = 200): MockResponse => ({ status, body });
-const NOT_FOUND: MockResponse = { status: 404, body: { message: 'Not found' } };
-
-/** LINE's answer when an ID in the body does not exist. */
-function invalidProperty(property: string): MockResponse {
-	return {
-		status: 400,
-		body: {
-			message: `The property, '${property}', in the request body is invalid (line: -, column: -)`,
-		},
-	};
-}
-
-function bodyOf<T>(request: MockRequest): T {
-	return request.body as T;
-}
-
-/** The `{name}` segment of the path (e.g. 4 for `/v2/bot/group/{groupId}/…`). */
-function segment(request: MockRequest, index: number): string {
-	return decodeURIComponent(request.path.split('/')[index] ?? '');
-}
 
 function sendTo(
 	core: SandboxCore,
 	chats: Chat[],
 	request: MockRequest,
-	via: 'multicast' | 'broadcast' | 'narrowcast',
-): void {
+	via: SendKind,
+	targetCount?: number,
+): Array<{ id: string; quoteToken: string }> {
 	const { messages } = bodyOf<{ messages: LineMessage[] }>(request);
-	for (const chat of chats) core.store.addBotMessages(chat.id, messages, via, request.requestId);
+	core.store.recordSend(
+		request.requestId,
+		via,
+		chats.map((chat) => chat.id),
+		messages.length,
+		targetCount,
+	);
+	return chats.flatMap((chat) =>
+		core.store.addBotMessages(chat.id, messages, via, request.requestId),
+	);
 }
 
 const pushMessage: Operation = (core, request) => {
 	const { to, messages } = bodyOf<{ to: string; messages: LineMessage[] }>(request);
 	if (!isLineId(to)) return invalidProperty('to');
+	core.store.recordSend(request.requestId, 'push', [to], messages.length);
 	return ok({
 		sentMessages: core.store.addBotMessages(to, messages, 'push', request.requestId),
 	});
@@ -55,6 +56,7 @@ const replyMessage: Operation = (core, request) => {
 	const { replyToken, messages } = bodyOf<{ replyToken: string; messages: LineMessage[] }>(request);
 	const chatId = core.store.useReplyToken(replyToken);
 	if (!chatId) return { status: 400, body: { message: 'Invalid reply token' } };
+	core.store.recordSend(request.requestId, 'reply', [chatId], messages.length);
 	return ok({
 		sentMessages: core.store.addBotMessages(chatId, messages, 'reply', request.requestId),
 	});
@@ -78,28 +80,54 @@ const broadcast: Operation = (core, request) => {
 	return ok();
 };
 
-/** Every friend receives a narrowcast: the sandbox has no audiences or demographics. */
+/**
+ * A narrowcast goes to the friends its recipient names (audiences, earlier requests, and/or/not
+ * of them; every friend without one), at most `limit.max`. Demographic filters match everyone.
+ */
 const narrowcast: Operation = (core, request) => {
-	const chats = core.store.userChats();
-	sendTo(core, chats, request, 'narrowcast');
-	core.store.narrowcasts.set(request.requestId, {
-		acceptedTime: new Date().toISOString(),
-		targetCount: chats.length,
-	});
+	const { recipient, limit } = bodyOf<{ recipient?: unknown; limit?: { max?: number } }>(request);
+	const recipients = narrowcastRecipients(core.store, recipient);
+	if ('status' in recipients) return recipients;
+	const userIds = [...recipients.userIds].slice(0, limit?.max ?? Infinity);
+	const chats = userIds.map((id) => core.store.chatFor(id));
+	sendTo(core, chats, request, 'narrowcast', chats.length);
 	return ok({}, 202);
 };
 
 const getNarrowcastProgress: Operation = (core, request) => {
-	const progress = core.store.narrowcasts.get(String(request.query.requestId));
-	if (!progress) return NOT_FOUND;
+	const sent = core.store.sends.get(String(request.query.requestId));
+	if (sent?.via !== 'narrowcast') return NOT_FOUND;
+	const count = sent.targetCount ?? sent.to.length;
 	return ok({
 		phase: 'succeeded',
-		successCount: progress.targetCount,
+		successCount: count,
 		failureCount: 0,
-		targetCount: progress.targetCount,
-		acceptedTime: progress.acceptedTime,
-		completedTime: progress.acceptedTime,
+		targetCount: count,
+		acceptedTime: sent.at,
+		completedTime: sent.at,
 	});
+};
+
+const SHA256_HEX = /^[0-9a-f]{64}$/;
+
+/**
+ * A LINE notification message: to the user whose phone number hashes to `to` (422 like LINE when
+ * nobody has it). Then the delivery completion event, with the delivery tag or the hash.
+ */
+const pushMessagesByPhone: Operation = (core, request) => {
+	const { to } = bodyOf<{ to: string }>(request);
+	if (!SHA256_HEX.test(to)) {
+		return bodyErrors([{ property: 'to', message: 'The value must be a valid SHA-256 digest.' }]);
+	}
+	const userId = core.store.account.phoneHashes.get(to);
+	if (!userId) return { status: 422, body: { message: 'Failed to send messages' } };
+	sendTo(core, [core.store.chatFor(userId)], request, 'pnp');
+	const data = header(request, 'x-line-delivery-tag') ?? to;
+	// LINE sends the event once the message was delivered, after its answer.
+	setImmediate(() => {
+		void deliverEvents(core, [webhookEventWithoutSource('delivery', { delivery: { data } })]);
+	});
+	return ok();
 };
 
 const showLoadingAnimation: Operation = (core, request) => {
@@ -241,7 +269,7 @@ const testWebhookEndpoint: Operation = async (core, request) => {
 	});
 };
 
-const OPERATIONS: Record<string, Operation> = {
+const MESSAGING_OPERATIONS: Record<string, Operation> = {
 	pushMessage,
 	replyMessage,
 	multicast,
@@ -268,6 +296,14 @@ const OPERATIONS: Record<string, Operation> = {
 	getWebhookEndpoint,
 	setWebhookEndpoint,
 	testWebhookEndpoint,
+	pushMessagesByPhone,
+};
+
+const OPERATIONS: Record<string, Operation> = {
+	...MESSAGING_OPERATIONS,
+	...richMenuOperations,
+	...audienceOperations,
+	...accountOperations,
 };
 
 /** Installs the sandbox's operations on the mock (again after every `mock.reset()`). */

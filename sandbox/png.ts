@@ -53,3 +53,42 @@ export function picturePng(seed: string, width: number, height: number): Buffer 
 		chunk('IEND', Buffer.alloc(0)),
 	]);
 }
+
+export type ImageType = 'image/png' | 'image/jpeg';
+
+/** The type and pixel size of PNG or JPEG bytes (as their headers say); undefined for others. */
+export function imageSize(
+	bytes: Buffer,
+): { type: ImageType; width?: number; height?: number } | undefined {
+	if (bytes.length >= 8 && bytes.subarray(0, 8).equals(PNG_SIGNATURE)) {
+		if (bytes.length < 24 || bytes.toString('latin1', 12, 16) !== 'IHDR')
+			return { type: 'image/png' };
+		return { type: 'image/png', width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) };
+	}
+	if (bytes.length < 3 || bytes[0] !== 0xff || bytes[1] !== 0xd8 || bytes[2] !== 0xff) {
+		return undefined;
+	}
+	// JPEG: walk the segments to the first start-of-frame marker (not DHT C4, JPG C8, DAC CC).
+	let offset = 2;
+	while (offset + 9 < bytes.length && bytes[offset] === 0xff) {
+		const marker = bytes[offset + 1];
+		if (marker === 0xd8 || (marker >= 0xd0 && marker <= 0xd7) || marker === 0x01) {
+			offset += 2;
+			continue;
+		}
+		if (marker === 0xff) {
+			offset += 1;
+			continue;
+		}
+		if (marker >= 0xc0 && marker <= 0xcf && ![0xc4, 0xc8, 0xcc].includes(marker)) {
+			return {
+				type: 'image/jpeg',
+				height: bytes.readUInt16BE(offset + 5),
+				width: bytes.readUInt16BE(offset + 7),
+			};
+		}
+		if (marker === 0xd9 || marker === 0xda) break;
+		offset += 2 + bytes.readUInt16BE(offset + 2);
+	}
+	return { type: 'image/jpeg' };
+}

@@ -4,7 +4,16 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 
 import type { MockLine, MockRequest } from '../test/support/mockLine';
-import { actAsUser, deliverEvents, SandboxError, type SandboxCore, type UserAction } from './core';
+import {
+	actAsUser,
+	deliverEvents,
+	SandboxError,
+	tapRichMenu,
+	type SandboxCore,
+	type UserAction,
+} from './core';
+import { SANDBOX_PHONE_NUMBERS } from './officialAccount';
+import { RichMenuState } from './richMenus';
 import { picturePng } from './png';
 import type { Chat, ChatEntry, LineMessage } from './store';
 
@@ -55,6 +64,8 @@ async function route(parts: ServerParts, req: IncomingMessage, res: ServerRespon
 		res.writeHead(204).end();
 	} else if (url.pathname.startsWith('/sandbox/images/') && req.method === 'GET') {
 		servePicture(url, res);
+	} else if (url.pathname.startsWith('/sandbox/richmenus/') && req.method === 'GET') {
+		serveRichMenuImage(parts.core, url, res);
 	} else if (url.pathname.startsWith('/sandbox/api/')) {
 		await api(parts, req, res, url.pathname.slice('/sandbox/api'.length));
 	} else {
@@ -76,6 +87,19 @@ function servePicture(url: URL, res: ServerResponse): void {
 		Math.min(Math.max(Number(url.searchParams.get(name)) || 240, 1), 1024);
 	res.writeHead(200, { 'content-type': 'image/png', 'cache-control': 'max-age=3600' });
 	res.end(picturePng(seed, size('w'), size('h')));
+}
+
+/** `/sandbox/richmenus/{richMenuId}/image`: the image uploaded to a rich menu, for the page. */
+function serveRichMenuImage(core: SandboxCore, url: URL, res: ServerResponse): void {
+	const [, , , id, file] = url.pathname.split('/');
+	const image =
+		file === 'image' ? core.store.richMenus.menus.get(decodeURIComponent(id))?.image : undefined;
+	if (!image) {
+		sendJson(res, 404, { message: 'No such rich menu image' });
+		return;
+	}
+	res.writeHead(200, { 'content-type': image.contentType, 'cache-control': 'no-store' });
+	res.end(image.bytes);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -107,7 +131,8 @@ function optionalString(body: Record<string, unknown>, name: string): string | u
 async function api(parts: ServerParts, req: IncomingMessage, res: ServerResponse, route: string) {
 	const { core, mock } = parts;
 	const method = req.method ?? 'GET';
-	const chatRoute = /^\/chats\/([^/]+)\/(messages|send|postback|image)$/.exec(route);
+	const chatRoute =
+		/^\/chats\/([^/]+)\/(messages|send|postback|image|richmenu|richmenu\/tap)$/.exec(route);
 	if (method === 'GET' && route === '/events') return streamChanges(core, req, res);
 	if (method === 'GET' && route === '/status') return sendJson(res, 200, status(core));
 	if (method === 'GET' && route === '/chats') {
@@ -139,7 +164,15 @@ async function api(parts: ServerParts, req: IncomingMessage, res: ServerResponse
 			if (!chat) throw new SandboxError(404, `No chat ${chatId}`);
 			return sendJson(res, 200, chat.entries);
 		}
-		if (method === 'POST' && action !== 'messages') {
+		if (method === 'GET' && action === 'richmenu') {
+			return sendJson(res, 200, { richMenu: shownRichMenu(core, chatId) });
+		}
+		if (method === 'POST' && action === 'richmenu/tap') {
+			const body = await readJson(req);
+			const result = await tapRichMenu(core, chatId, Number(body.area), stringParams(body.params));
+			return sendJson(res, 200, result);
+		}
+		if (method === 'POST' && action !== 'messages' && action !== 'richmenu') {
 			const body = await readJson(req);
 			const userId = optionalString(body, 'userId');
 			const result = await actAsUser(core, chatId, userAction(action, body), userId);
@@ -149,20 +182,38 @@ async function api(parts: ServerParts, req: IncomingMessage, res: ServerResponse
 	throw new SandboxError(404, `No sandbox API ${method} /sandbox/api${route}`);
 }
 
-function userAction(action: string, body: Record<string, unknown>): UserAction {
-	if (action === 'send') return { text: optionalString(body, 'text') ?? '' };
-	if (action === 'image') return { image: true };
-	const params = body.params;
+function stringParams(params: unknown): Record<string, string> | undefined {
 	const strings = (value: object) => Object.values(value).every((v) => typeof v === 'string');
 	if (params !== undefined && (typeof params !== 'object' || params === null || !strings(params))) {
 		throw new SandboxError(400, 'params: must be an object of strings');
 	}
+	return params as Record<string, string> | undefined;
+}
+
+function userAction(action: string, body: Record<string, unknown>): UserAction {
+	if (action === 'send') return { text: optionalString(body, 'text') ?? '' };
+	if (action === 'image') return { image: true };
 	return {
 		postback: {
 			data: optionalString(body, 'data') ?? '',
-			params: params as Record<string, string> | undefined,
+			params: stringParams(body.params),
 			displayText: optionalString(body, 'displayText'),
 		},
+	};
+}
+
+/** The rich menu a user's chat shows (linked, else default), with where the page gets its image. */
+function shownRichMenu(core: SandboxCore, chatId: string) {
+	const chat = core.store.chats.get(chatId);
+	if (!chat) throw new SandboxError(404, `No chat ${chatId}`);
+	// LINE shows rich menus in one-to-one chats only.
+	const shown = chat.type === 'user' ? core.store.richMenus.shownTo(chatId) : undefined;
+	if (!shown) return null;
+	const { menu, source } = shown;
+	return {
+		...RichMenuState.response(menu),
+		source,
+		imageUrl: menu.image ? `/sandbox/richmenus/${encodeURIComponent(menu.richMenuId)}/image` : null,
 	};
 }
 
@@ -219,6 +270,7 @@ function summary(core: SandboxCore, chat: Chat) {
 			displayName: core.store.people.get(userId)?.displayName ?? userId,
 		})),
 		left: chat.left,
+		...(SANDBOX_PHONE_NUMBERS[chat.id] ? { phoneNumber: SANDBOX_PHONE_NUMBERS[chat.id] } : {}),
 		messageCount: chat.entries.length,
 		lastAt: last?.at ?? null,
 		preview: last ? preview(last) : '',

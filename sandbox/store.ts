@@ -1,23 +1,23 @@
 import { randomBytes } from 'node:crypto';
 
+import { AudienceState } from './audiences';
+import { OfficialAccountState } from './officialAccount';
+import { SANDBOX_GROUP, SANDBOX_ROOM, SANDBOX_USERS, type Person } from './people';
+import { RichMenuState } from './richMenus';
 import type { Delivery } from './webhook';
+
+export { SANDBOX_BOT, SANDBOX_GROUP, SANDBOX_ROOM, SANDBOX_USERS, type Person } from './people';
 
 /**
  * What the sandbox remembers: the people and chats of the channel, every message the bot sent
- * (and how), what the users said and whether it reached the webhook, and the single-use tokens
- * LINE hands out with webhook events.
+ * (and how), what the users said and whether it reached the webhook, the single-use tokens LINE
+ * hands out with webhook events, and the channel's rich menus, audiences, coupons and
+ * memberships.
  */
 
 export type ChatType = 'user' | 'group' | 'room';
-export type SendKind = 'push' | 'reply' | 'multicast' | 'broadcast' | 'narrowcast';
+export type SendKind = 'push' | 'reply' | 'multicast' | 'broadcast' | 'narrowcast' | 'pnp';
 export type LineMessage = { type: string } & Record<string, unknown>;
-
-export interface Person {
-	userId: string;
-	displayName: string;
-	statusMessage?: string;
-	language?: string;
-}
 
 interface EntryBase {
 	/** Order of the entry in the whole sandbox (entries of one chat are in this order). */
@@ -59,6 +59,19 @@ export interface NoteEntry extends EntryBase {
 
 export type ChatEntry = BotEntry | UserEntry | NoteEntry;
 
+/** A request that sent messages: who got them (for statistics, audiences and redelivery). */
+export interface SentRequest {
+	requestId: string;
+	via: SendKind;
+	/** When LINE accepted it (ISO). */
+	at: string;
+	/** The chats (users, groups, rooms) the messages went to. */
+	to: string[];
+	messageCount: number;
+	/** Narrowcasts: how many recipients the request targeted (its progress says so). */
+	targetCount?: number;
+}
+
 export interface Chat {
 	id: string;
 	type: ChatType;
@@ -69,43 +82,6 @@ export interface Chat {
 	left: boolean;
 	entries: ChatEntry[];
 }
-
-export const SANDBOX_BOT = {
-	userId: 'Ua0b1c2d3e4f5a6b7c8d9e0f1a2b3c4d5',
-	basicId: '@sandbox',
-	displayName: 'LINE Sandbox Bot',
-};
-
-export const SANDBOX_USERS: Person[] = [
-	{
-		userId: 'U7f1c2a9e4b3d5c6e8f90a1b2c3d4e5f6',
-		displayName: 'Aiko Tanaka',
-		statusMessage: 'Trying out the bot',
-		language: 'ja',
-	},
-	{
-		userId: 'U2b8e6f0a9c1d3e5f7a9b0c2d4e6f8a1b',
-		displayName: 'Ben Walker',
-		statusMessage: 'Hello from the sandbox',
-		language: 'en',
-	},
-	{ userId: 'U9d4a7e2c5b8f1a3d6c9e0b2f4a7d1c8e', displayName: 'Chai Srisuk', language: 'th' },
-];
-
-const [AIKO, BEN, CHAI] = SANDBOX_USERS.map((person) => person.userId);
-
-export const SANDBOX_GROUP = {
-	id: 'Cf3a9b2c7d1e4f6a8b0c2d5e7f9a1b3c4',
-	name: 'Weekend hikers',
-	members: [AIKO, BEN, CHAI],
-};
-
-/** A multi-person chat: LINE gives rooms no name, the sandbox names it after its members. */
-export const SANDBOX_ROOM = {
-	id: 'R5c8e1a4d7b0f3a6c9e2d5b8f1a4c7e0d',
-	name: 'Aiko, Ben',
-	members: [AIKO, BEN],
-};
 
 const LINE_ID = /^[UCR][0-9a-f]{32}$/;
 
@@ -127,7 +103,11 @@ export class SandboxStore {
 	readonly chats = new Map<string, Chat>();
 	/** IDs of the images users sent (their content is served by the content API). */
 	readonly images = new Set<string>();
-	readonly narrowcasts = new Map<string, { acceptedTime: string; targetCount: number }>();
+	/** The requests that sent messages, by request ID. */
+	readonly sends = new Map<string, SentRequest>();
+	readonly richMenus = new RichMenuState();
+	readonly audiences = new AudienceState();
+	readonly account = new OfficialAccountState();
 	private readonly replyTokens = new Map<string, { chatId: string; expiresAt: number }>();
 	private readonly readTokens = new Map<string, { chatId: string; seq: number }>();
 	private readonly listeners = new Set<() => void>();
@@ -145,7 +125,10 @@ export class SandboxStore {
 		this.people.clear();
 		this.chats.clear();
 		this.images.clear();
-		this.narrowcasts.clear();
+		this.sends.clear();
+		this.richMenus.clear();
+		this.audiences.clear();
+		this.account.clear();
 		this.replyTokens.clear();
 		this.readTokens.clear();
 		this.seed();
@@ -231,6 +214,26 @@ export class SandboxStore {
 			});
 			return { id: entry.id, quoteToken: entry.quoteToken };
 		});
+	}
+
+	/** Records a request that sent `messageCount` messages to each of `to`. */
+	recordSend(
+		requestId: string,
+		via: SendKind,
+		to: string[],
+		messageCount: number,
+		targetCount?: number,
+	): SentRequest {
+		const sent: SentRequest = {
+			requestId,
+			via,
+			at: new Date().toISOString(),
+			to,
+			messageCount,
+			...(targetCount === undefined ? {} : { targetCount }),
+		};
+		this.sends.set(requestId, sent);
+		return sent;
 	}
 
 	addUserEntry(chat: Chat, entry: Omit<UserEntry, 'seq' | 'at' | 'from' | 'read'>): UserEntry {

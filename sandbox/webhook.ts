@@ -60,6 +60,21 @@ export function webhookEvent(
 	};
 }
 
+/** An event about no chat, such as the delivery completion of a LINE notification message. */
+export function webhookEventWithoutSource(
+	type: string,
+	fields: Record<string, unknown>,
+): WebhookEvent {
+	return {
+		type,
+		...fields,
+		webhookEventId: ulid(),
+		deliveryContext: { isRedelivery: false },
+		timestamp: Date.now(),
+		mode: 'active',
+	};
+}
+
 export function callbackBody(destination: string, events: WebhookEvent[]): string {
 	return JSON.stringify({ destination, events });
 }

@@ -705,13 +705,33 @@ export const EXAMPLES_DIR = path.join(REPO_ROOT, 'examples');
 export const EXAMPLE_CREDENTIALS = {
 	token: { id: 'lineSandboxToken', name: 'LINE Sandbox (token)' },
 	idSecret: { id: 'lineSandboxIdSec', name: 'LINE Sandbox (channel ID and secret)' },
+	jwt: { id: 'lineSandboxJwt', name: 'LINE Sandbox (JWT assertion)' },
 };
 
 /**
- * Both LINE credentials of the examples, for `n8n import:credentials`, pointed at a LINE
- * stand-in at `url` (the sandbox) with its channel (`{ id, secret, accessToken }`).
+ * The LINE credentials of the examples, for `n8n import:credentials`, pointed at a LINE
+ * stand-in at `url` (the sandbox) with its channel (`{ id, secret, accessToken }`); with the
+ * stand-in's assertion signing key (`{ kid, privateJwk }`), the JWT assertion credential too.
  */
-export function lineCredentials(channel, url) {
+export function lineCredentials(channel, url, assertionKey) {
+	const jwt = assertionKey
+		? [
+				{
+					...EXAMPLE_CREDENTIALS.jwt,
+					type: 'lineConnectorChannelJwtApi',
+					data: {
+						channelId: channel.id,
+						keyId: assertionKey.kid,
+						privateKey: JSON.stringify(assertionKey.privateJwk),
+						lifetime: 2592000,
+						channelSecret: channel.secret,
+						baseUrl: url,
+						dataBaseUrl: url,
+						accessToken: '',
+					},
+				},
+			]
+		: [];
 	return [
 		{
 			...EXAMPLE_CREDENTIALS.token,
@@ -735,6 +755,7 @@ export function lineCredentials(channel, url) {
 				accessToken: '',
 			},
 		},
+		...jwt,
 	];
 }
 

@@ -208,7 +208,9 @@ async function startQueueMode({ installed, tarball, startSandbox, sandboxPort, s
 		env: { N8N_LOG_LEVEL: 'info' },
 		say: (line) => say(`  ${line}`),
 		prepare: async (main) => {
-			await main.importCredentials(lineCredentials(sandbox.channel, sandbox.url));
+			await main.importCredentials(
+				lineCredentials(sandbox.channel, sandbox.url, sandbox.assertionKey),
+			);
 			const imported = await main.importWorkflows(EXAMPLES_DIR);
 			say(`  imported ${imported.length} example workflows`);
 			await main.publish(ECHO_BOT_ID);
@@ -295,7 +297,7 @@ async function main() {
 	});
 	installInto(userFolder, tarball);
 	// The sandbox's address may change from one start to the next: the credentials follow it.
-	await n8n.importCredentials(lineCredentials(sandbox.channel, sandbox.url));
+	await n8n.importCredentials(lineCredentials(sandbox.channel, sandbox.url, sandbox.assertionKey));
 
 	const exampleIds = fs
 		.readdirSync(EXAMPLES_DIR)

@@ -3,7 +3,16 @@
 // The LINE sandbox's chat page: shows what the bot sent, lets you write as the LINE users.
 // Data comes from the sandbox's JSON API (/sandbox/api/…); a server-sent event says when it changed.
 
-const state = { status: null, chats: [], selected: null, entries: [] };
+const state = {
+	status: null,
+	chats: [],
+	selected: null,
+	entries: [],
+	/** The rich menu the selected chat shows (one-to-one chats only), or null. */
+	richMenu: null,
+	/** Per chat: the menu last drawn and whether it is open (the chat bar toggles it). */
+	menuOpen: {},
+};
 const $ = (id) => document.getElementById(id);
 
 /** el('p', { class: 'x', onclick: f }, 'text', child, …): a DOM element (text is never HTML). */
@@ -44,9 +53,12 @@ async function refresh() {
 	state.status = status;
 	state.chats = chats;
 	if (!chats.some((chat) => chat.id === state.selected)) state.selected = chats[0]?.id ?? null;
-	state.entries = state.selected
-		? await api('GET', `/sandbox/api/chats/${encodeURIComponent(state.selected)}/messages`)
-		: [];
+	const chatPath = `/sandbox/api/chats/${encodeURIComponent(state.selected)}`;
+	const [entries, shown] = state.selected
+		? await Promise.all([api('GET', `${chatPath}/messages`), api('GET', `${chatPath}/richmenu`)])
+		: [[], { richMenu: null }];
+	state.entries = entries;
+	state.richMenu = shown.richMenu;
 	render();
 }
 /** One refresh at a time; changes announced meanwhile are fetched right after it. */
@@ -90,7 +102,8 @@ function openLink(uri) {
 }
 
 const PICKER_FORMATS = { date: 'yyyy-MM-dd', time: 'HH:mm', datetime: "yyyy-MM-dd'T'HH:mm" };
-function pickDateTime(action) {
+/** Asks what the user picks in a date-time picker; undefined when they cancel. */
+function askDateTime(action) {
 	const now = new Date(Date.now() - new Date().getTimezoneOffset() * 60000).toISOString();
 	const suggestion =
 		action.initial ??
@@ -99,6 +112,10 @@ function pickDateTime(action) {
 		`${action.label ?? 'Pick'}: ${action.mode} (${PICKER_FORMATS[action.mode]})`,
 		suggestion,
 	);
+	return value || undefined;
+}
+function pickDateTime(action) {
+	const value = askDateTime(action);
 	if (value) postback(action.data, { params: { [action.mode]: value } });
 }
 
@@ -258,6 +275,8 @@ function botMessage(message) {
 			return flex(message.contents);
 		case 'template':
 			return template(message.template);
+		case 'coupon':
+			return el('div', { class: 'placeholder' }, `🎟 coupon ${message.couponId}`);
 		case 'imagemap':
 			return el(
 				'div',
@@ -393,6 +412,9 @@ function renderChat() {
 	$('chat-header').replaceChildren(
 		chat ? el('span', { class: 'bold' }, chat.name) : '',
 		chat ? el('small', {}, chat.id) : '',
+		chat?.phoneNumber
+			? el('small', { title: 'For LINE notification messages' }, chat.phoneNumber)
+			: '',
 	);
 	const list = $('messages');
 	const atBottom =
@@ -414,10 +436,130 @@ function renderChat() {
 	for (const control of $('composer').elements) control.disabled = !chat || chat.left;
 }
 
+// ------------------------------------------------------------------------------------------
+// The rich menu: its image with a tappable region per area, opened and closed by the chat bar
+
+function describeAction(action) {
+	switch (action.type) {
+		case 'message':
+			return `Says "${action.text}"`;
+		case 'postback':
+			return `Postback ${action.data}`;
+		case 'uri':
+			return `Opens ${action.uri}`;
+		case 'datetimepicker':
+			return `Picks a ${action.mode}`;
+		case 'richmenuswitch':
+			return `Switches to ${action.richMenuAliasId}`;
+		case 'clipboard':
+			return `Copies "${action.clipboardText}"`;
+		default:
+			return action.type;
+	}
+}
+
+function menuState() {
+	const menu = state.richMenu;
+	const known = state.menuOpen[state.selected];
+	if (known?.richMenuId !== menu.richMenuId) {
+		// A menu the user switched to shows open; any other opens as its `selected` says.
+		const open = known?.switching ? true : menu.selected;
+		state.menuOpen[state.selected] = { richMenuId: menu.richMenuId, open };
+	}
+	return state.menuOpen[state.selected];
+}
+
+/** What tapping an area does in LINE: links and copying happen here; the sandbox does the rest. */
+function tapArea(index, action) {
+	const chatId = state.selected;
+	const shown = menuState();
+	let params;
+	if (action.type === 'uri') openLink(action.uri);
+	if (action.type === 'clipboard')
+		navigator.clipboard?.writeText(action.clipboardText).catch(() => {});
+	if (action.type === 'datetimepicker') {
+		const value = askDateTime(action);
+		if (!value) return;
+		params = { [action.mode]: value };
+	}
+	if (action.type === 'richmenuswitch') shown.switching = true;
+	if (action.type === 'postback') {
+		if (action.inputOption === 'closeRichMenu') shown.open = false;
+		if (action.inputOption === 'openKeyboard') {
+			shown.open = false;
+			if (action.fillInText) $('text').value = action.fillInText;
+			$('text').focus();
+		}
+		renderRichMenu();
+	}
+	const path = `/sandbox/api/chats/${encodeURIComponent(chatId)}/richmenu/tap`;
+	api('POST', path, { area: index, params }).catch(showError);
+}
+
+function richMenuArea(area, index, size) {
+	const button = el('button', {
+		class: 'rich-menu-area',
+		type: 'button',
+		title: area.action.label ?? describeAction(area.action),
+		'aria-label': area.action.label ?? describeAction(area.action),
+		'data-area': index,
+		'data-action': area.action.type,
+		onclick: () => tapArea(index, area.action),
+	});
+	// Styles set through the DOM: the page's CSP forbids inline style attributes.
+	const percent = (value, of) => `${(value / of) * 100}%`;
+	button.style.left = percent(area.bounds.x, size.width);
+	button.style.top = percent(area.bounds.y, size.height);
+	button.style.width = percent(area.bounds.width, size.width);
+	button.style.height = percent(area.bounds.height, size.height);
+	return button;
+}
+
+function renderRichMenu() {
+	const box = $('rich-menu');
+	const menu = state.richMenu;
+	box.hidden = !menu;
+	if (!menu) {
+		box.replaceChildren();
+		return;
+	}
+	const shown = menuState();
+	const bar = el(
+		'button',
+		{
+			id: 'chat-bar',
+			type: 'button',
+			'aria-expanded': String(shown.open),
+			title: `${menu.name} (${menu.source === 'linked' ? 'linked to this user' : 'default'})`,
+			onclick: () => {
+				shown.open = !shown.open;
+				renderRichMenu();
+			},
+		},
+		menu.chatBarText,
+		el('span', { class: 'chevron' }, shown.open ? ' ▾' : ' ▴'),
+	);
+	if (!shown.open) {
+		box.replaceChildren(bar);
+		return;
+	}
+	const panel = el(
+		'div',
+		{ id: 'rich-menu-panel', 'data-rich-menu-id': menu.richMenuId },
+		menu.imageUrl
+			? el('img', { src: menu.imageUrl, alt: menu.name })
+			: el('div', { class: 'placeholder' }, 'No image uploaded for this rich menu'),
+		menu.areas.map((area, index) => richMenuArea(area, index, menu.size)),
+	);
+	panel.style.aspectRatio = `${menu.size.width} / ${menu.size.height}`;
+	box.replaceChildren(bar, panel);
+}
+
 function render() {
 	renderStatus();
 	renderChats();
 	renderChat();
+	renderRichMenu();
 }
 
 // ------------------------------------------------------------------------------------------

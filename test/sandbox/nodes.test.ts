@@ -1,12 +1,13 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeType } from 'n8n-workflow';
 
 import { LineConnectorChannelAccessTokenApi } from '../../credentials/LineConnectorChannelAccessTokenApi.credentials';
 import { LineMessaging } from '../../nodes/Line/LineMessaging.node';
 import { LineTrigger } from '../../nodes/Line/LineTrigger.node';
 import { SANDBOX_GROUP, SANDBOX_USERS, startSandbox, type Sandbox } from '../../sandbox';
+import { picturePng } from '../../sandbox/png';
 import { runNode, type TestCredential } from '../support/engine';
 import { createTriggerHarness, WEBHOOK_ID, type Delivery } from '../support/webhook';
 
@@ -124,4 +125,87 @@ it('a trigger with another channel secret refuses the sandbox’s requests, and 
 	const { delivery } = await sandbox.sendText(AIKO, 'Anyone?');
 	expect(delivery.summary).toBe('webhook refused 401');
 	expect(deliveries.at(-1)?.ran).toBe(false);
+});
+
+/** The LINE node with a PNG attached to its input item (the test engine's input emits JSON only). */
+function lineWithImage(image: Buffer): INodeType {
+	const node = new LineMessaging();
+	const withImage = Object.create(node) as INodeType;
+	withImage.execute = async function (this: IExecuteFunctions) {
+		const [item] = this.getInputData();
+		item.binary = { data: await this.helpers.prepareBinaryData(image, 'menu.png', 'image/png') };
+		return (await node.execute.call(this)) as INodeExecutionData[][];
+	};
+	return withImage;
+}
+
+it('the node’s rich menu and audience operations: the sandbox keeps what they made, and the chat shows it', async () => {
+	const created = await runNode({
+		nodeType: lineWithImage(picturePng('node-menu', 2500, 843)),
+		parameters: {
+			resource: 'richMenu',
+			operation: 'create',
+			size: '2500x843',
+			name: 'From n8n',
+			chatBarText: 'Open me',
+			areas: {
+				area: [{ x: 0, y: 0, width: 2500, height: 843, type: 'message', text: 'Menu tapped' }],
+			},
+			options: { binaryPropertyName: 'data', setAsDefault: true },
+		},
+		credentials: credential(),
+		input: [{}],
+	});
+	expect(created.error).toBeUndefined();
+	const shown = sandbox.richMenuOf(AIKO);
+	expect(shown).toMatchObject({
+		source: 'default',
+		menu: { name: 'From n8n', chatBarText: 'Open me' },
+	});
+	expect(shown?.menu.image?.contentType).toBe('image/png');
+	const { event } = await sandbox.tapRichMenu(AIKO, 0);
+	expect(event).toMatchObject({ type: 'message', message: { text: 'Menu tapped' } });
+
+	const alias = await runNode({
+		nodeType: new LineMessaging(),
+		parameters: { resource: 'richMenuAlias', operation: 'create', richMenuAliasId: 'from-n8n' },
+		credentials: credential(),
+		input: [{ richMenuId: shown!.menu.richMenuId }],
+	});
+	expect(alias.error).toBeUndefined();
+	const defaultId = await runNode({
+		nodeType: new LineMessaging(),
+		parameters: { resource: 'richMenu', operation: 'getDefaultId' },
+		credentials: credential(),
+		input: [{}],
+	});
+	expect(defaultId.items.map((item) => item.json)).toEqual([
+		{ richMenuId: shown!.menu.richMenuId },
+	]);
+
+	const audience = await runNode({
+		nodeType: new LineMessaging(),
+		parameters: {
+			resource: 'audience',
+			operation: 'create',
+			description: 'Hikers',
+			audiences: `${AIKO}, ${BEN}`,
+		},
+		credentials: credential(),
+		input: [{}],
+	});
+	expect(audience.error).toBeUndefined();
+	const [{ json }] = audience.items;
+	const got = await runNode({
+		nodeType: new LineMessaging(),
+		parameters: {
+			resource: 'audience',
+			operation: 'get',
+			audienceGroupId: String(json.audienceGroupId),
+		},
+		credentials: credential(),
+		input: [{}],
+	});
+	expect(got.error).toBeUndefined();
+	expect(JSON.stringify(got.items[0].json)).toContain('"audienceCount":2');
 });
