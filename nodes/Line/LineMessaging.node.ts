@@ -25,6 +25,7 @@ import { roomDescription } from './actions/room';
 import { router } from './actions/router';
 import { userDescription } from './actions/user';
 import { webhookDescription } from './actions/webhook';
+import { lineListSearch } from './methods/listSearch';
 
 export class LineMessaging implements INodeType {
 	description: INodeTypeDescription = {
@@ -86,6 +87,10 @@ export class LineMessaging implements INodeType {
 			...richMenuAliasDescription,
 			deliveryField('LINE'),
 		],
+	};
+
+	methods = {
+		listSearch: lineListSearch,
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

@@ -147,6 +147,89 @@ describe('send narrowcast', () => {
 	});
 });
 
+describe('send narrowcast to the Audience field', () => {
+	const picked = (value: string) => ({ __rl: true, mode: 'list', value });
+	const byId = (value: string) => ({ __rl: true, mode: 'id', value });
+
+	it('sends to the audience of each item, "and" the Recipient JSON when there is one', async () => {
+		const items = await runLineOk(
+			line.mock,
+			narrowcast({
+				audienceGroupId: byId('={{ $json.audience }}'),
+				recipient: '={{ $json.recipient }}',
+			}),
+			{
+				input: [
+					{ audience: '111' },
+					{ audience: 222, recipient: { type: 'redelivery', requestId: 'r-1' } },
+				],
+			},
+		);
+		expect(items).toHaveLength(2);
+		expect(apiRequests(line.mock).map((request) => request.body)).toEqual([
+			{ messages: HELLO, recipient: { type: 'audience', audienceGroupId: 111 } },
+			{
+				messages: HELLO,
+				recipient: {
+					type: 'operator',
+					and: [
+						{ type: 'audience', audienceGroupId: 222 },
+						{ type: 'redelivery', requestId: 'r-1' },
+					],
+				},
+			},
+		]);
+	});
+
+	it('takes an audience picked from the list, and a plain ID of an older workflow', async () => {
+		await runLineOk(line.mock, narrowcast({ audienceGroupId: picked('5614991017776') }));
+		await runLineOk(line.mock, narrowcast({ audienceGroupId: ' 5614991017776 ' }));
+		expect(apiRequests(line.mock).map((request) => request.body)).toEqual([
+			{ messages: HELLO, recipient: { type: 'audience', audienceGroupId: 5614991017776 } },
+			{ messages: HELLO, recipient: { type: 'audience', audienceGroupId: 5614991017776 } },
+		]);
+	});
+
+	it('leaves the recipient out when no audience is chosen (the default)', async () => {
+		await runLineOk(line.mock, narrowcast({ audienceGroupId: picked('') }));
+		expect(apiRequests(line.mock)[0].body).toEqual({ messages: HELLO });
+	});
+
+	it('fails the item whose audience expression comes out empty instead of sending to every friend', async () => {
+		const result = await runLine(
+			line.mock,
+			narrowcast({ audienceGroupId: byId('={{ $json.audience }}') }),
+			{ input: [{ audience: '333' }, { other: true }], continueOnFail: true },
+		);
+		expect(result.items.map((item) => item.json.error ?? 'sent')).toEqual([
+			'sent',
+			'audienceGroupId: is empty [item 1]',
+		]);
+		expect(apiRequests(line.mock).map((request) => request.body)).toEqual([
+			{ messages: HELLO, recipient: { type: 'audience', audienceGroupId: 333 } },
+		]);
+	});
+
+	it('a typed ID that is not a number: n8n refuses the workflow with the By ID hint, nothing is sent', async () => {
+		await expect(
+			runLine(line.mock, narrowcast({ audienceGroupId: byId('Spring sale') })),
+		).rejects.toThrow('Not an audience ID: a whole number such as 1234567890123');
+		expect(line.mock.requests).toHaveLength(0);
+	});
+
+	it('an expression that gives no number: the node refuses the item before sending', async () => {
+		const result = await runLine(
+			line.mock,
+			narrowcast({ audienceGroupId: byId('={{ $json.audience }}') }),
+			{ input: [{ audience: 'Spring sale' }] },
+		);
+		expect(result.error?.message).toBe(
+			'audienceGroupId: "Spring sale" is not an audience ID (a whole number, e.g. 1234567890123) [item 0]',
+		);
+		expect(line.mock.requests).toHaveLength(0);
+	});
+});
+
 describe('get narrowcast progress', () => {
 	it("follows a narrowcast by the request ID the send returned (LINE's x-line-request-id)", async () => {
 		const [sent] = await runLineOk(

@@ -1,7 +1,7 @@
 import type { IDataObject, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { describeValue, fail } from '../../shared/errors';
-import { isObject } from '../../shared/values';
+import { checkEnum, checkLinkUri, checkObject, checkString, type Obj } from './fieldChecks';
 
 /**
  * LINE's action objects (what tapping a quick reply button or a rich menu area does): the node
@@ -228,8 +228,6 @@ export function readAction(entry: IDataObject): IDataObject {
 // ---------------------------------------------------------------------------------------------
 // Checks
 
-type Obj = Record<string, unknown>;
-
 /** Where an action is used: which types LINE takes there, and its rule for the label. */
 export interface ActionPlace {
 	/** E.g. `rich menus`, in error messages. */
@@ -237,63 +235,80 @@ export interface ActionPlace {
 	types: readonly ActionType[];
 	labelMax: number;
 	labelRequired: boolean;
+	/**
+	 * In a message (templates, flex messages, quick reply buttons): every type LINE takes in
+	 * messages, against which a refused type is explained (see actionPlaceInMessages).
+	 */
+	inMessages?: readonly ActionType[];
 }
 
-const ALL_TYPES = ACTION_TYPE_OPTIONS.map(({ value }) => value);
-const QUICK_REPLY_ONLY: readonly string[] = ['camera', 'cameraRoll', 'location'];
+const ALL_TYPES: readonly string[] = ACTION_TYPE_OPTIONS.map(({ value }) => value);
 
-const graphemes =
-	typeof Intl.Segmenter === 'function'
-		? new Intl.Segmenter(undefined, { granularity: 'grapheme' })
-		: undefined;
+/** The types LINE takes in one kind of place only. */
+const ONLY_IN: Partial<Record<ActionType, string>> = {
+	camera: 'quick reply buttons',
+	cameraRoll: 'quick reply buttons',
+	location: 'quick reply buttons',
+	richmenuswitch: 'rich menus',
+};
 
-/** LINE counts action labels in grapheme clusters (an emoji with modifiers is one). */
-function graphemeCount(text: string): number {
-	if (graphemes) return Array.from(graphemes.segment(text)).length;
-	return Array.from(text).length;
+/** Every type LINE takes in messages (all but the rich menu switch), in the order errors list them. */
+const MESSAGE_ACTION_TYPES: readonly ActionType[] = [
+	'postback',
+	'message',
+	'uri',
+	'datetimepicker',
+	'clipboard',
+	'camera',
+	'cameraRoll',
+	'location',
+];
+
+/**
+ * A place for actions in a message (a template, a flex message, quick reply buttons): it takes
+ * every type LINE takes in messages but those that work only in other places.
+ */
+export function actionPlaceInMessages(
+	name: string,
+	labelMax: number,
+	labelRequired: boolean,
+): ActionPlace {
+	return {
+		name,
+		types: MESSAGE_ACTION_TYPES.filter((type) => (ONLY_IN[type] ?? name) === name),
+		labelMax,
+		labelRequired,
+		inMessages: MESSAGE_ACTION_TYPES,
+	};
 }
 
-interface TextRule {
-	max: number;
-	min?: number;
-	optional?: boolean;
-	graphemes?: boolean;
-}
+/** What a quick reply button may do: every action but the rich menu switch. */
+export const QUICK_REPLY_ACTION_PLACE = actionPlaceInMessages('quick reply buttons', 20, true);
 
-function checkText(value: unknown, field: string, rule: TextRule): void {
-	const min = rule.min ?? 1;
-	if (value === undefined && rule.optional) return;
-	if (value === undefined) fail(field, `is required (text, ${min} to ${rule.max} characters)`);
-	if (typeof value !== 'string') fail(field, `must be text, got ${describeValue(value)}`);
-	if (value.length < min) fail(field, `is empty (text, ${min} to ${rule.max} characters)`);
-	const length = rule.graphemes && value.length > rule.max ? graphemeCount(value) : value.length;
-	if (length > rule.max) {
-		fail(field, `is too long: ${length} characters, LINE allows at most ${rule.max}`);
-	}
-}
-
-function checkEnum(value: unknown, field: string, allowed: readonly string[], optional = false) {
-	if (value === undefined && optional) return;
-	if (typeof value === 'string' && allowed.includes(value)) return;
-	const got = value === undefined ? 'is required' : `is ${describeValue(value)}`;
-	fail(field, `${got}; expected one of ${allowed.join(', ')}`);
-}
-
-/** Links opened by the user's LINE app: http, https, line and tel, percent-encoded. */
-function checkLinkUri(value: unknown, field: string, optional = false): void {
-	if (value === undefined && optional) return;
-	checkText(value, field, { max: 1000 });
-	const uri = value as string;
-	if (!/^(https?:\/\/\S|line:\/\/\S|tel:\S)/i.test(uri)) {
-		fail(field, `${describeValue(uri)} must start with http://, https://, line:// or tel:`);
-	}
-	if (/[^\x21-\x7e]/u.test(uri)) {
+/** Fails on an action type the place does not take, saying where the type works instead. */
+function refuseType(type: unknown, field: string, place: ActionPlace): never {
+	const known = typeof type === 'string' && ALL_TYPES.includes(type);
+	const worksIn = known ? ONLY_IN[type as ActionType] : undefined;
+	const { inMessages } = place;
+	if (inMessages) {
+		if (type === undefined) fail(field, 'is required (e.g. message, postback or uri)');
+		if (worksIn && inMessages.includes(type as ActionType)) {
+			fail(field, `"${type as string}" actions are only allowed in ${worksIn}`);
+		}
+		const hint = worksIn ? ` (${type as string} works only in ${worksIn})` : '';
 		fail(
 			field,
-			`${describeValue(uri)} contains a space or a character LINE takes only percent-encoded`,
-			'Percent-encode it (a space is %20), e.g. with encodeURI() in an expression',
+			`${describeValue(type)} is not an action type LINE accepts here${hint}; expected one of ${inMessages.join(', ')}`,
 		);
 	}
+	const expected = `one of ${place.types.join(', ')}`;
+	if (type === undefined) fail(field, `is required (${expected})`);
+	const why = !known
+		? 'is not an action type LINE knows'
+		: worksIn
+			? `actions work only in ${worksIn}`
+			: `actions do not work in ${place.name}`;
+	fail(field, `${describeValue(type)} ${why}; expected ${expected}`);
 }
 
 const DATETIME_FORMATS: Record<string, { pattern: RegExp; example: string }> = {
@@ -304,11 +319,15 @@ const DATETIME_FORMATS: Record<string, { pattern: RegExp; example: string }> = {
 
 const RICH_MENU_ALIAS_ID = /^[a-z0-9_-]{1,32}$/;
 
+function checkPostbackData(action: Obj, field: string): void {
+	checkString(action.data, `${field}.data`, { max: 300, what: 'postback data' });
+}
+
 const TYPE_CHECKS: Record<ActionType, (action: Obj, field: string) => void> = {
 	postback: (action, field) => {
-		checkText(action.data, `${field}.data`, { max: 300 });
-		checkText(action.displayText, `${field}.displayText`, { max: 300, optional: true });
-		checkText(action.text, `${field}.text`, { max: 300, optional: true });
+		checkPostbackData(action, field);
+		checkString(action.displayText, `${field}.displayText`, { max: 300, optional: true });
+		checkString(action.text, `${field}.text`, { max: 300, optional: true });
 		if (action.displayText !== undefined && action.text !== undefined) {
 			fail(`${field}.text`, 'cannot be set together with displayText; keep displayText');
 		}
@@ -318,23 +337,20 @@ const TYPE_CHECKS: Record<ActionType, (action: Obj, field: string) => void> = {
 			['closeRichMenu', 'openRichMenu', 'openKeyboard', 'openVoice'],
 			true,
 		);
-		checkText(action.fillInText, `${field}.fillInText`, { max: 300, optional: true });
+		checkString(action.fillInText, `${field}.fillInText`, { max: 300, optional: true });
 	},
-	message: (action, field) => checkText(action.text, `${field}.text`, { max: 300 }),
+	message: (action, field) => {
+		checkString(action.text, `${field}.text`, { max: 300 });
+	},
 	uri: (action, field) => {
 		checkLinkUri(action.uri, `${field}.uri`);
 		if (action.altUri !== undefined) {
-			if (!isObject(action.altUri)) {
-				fail(
-					`${field}.altUri`,
-					`must be an object with desktop, got ${describeValue(action.altUri)}`,
-				);
-			}
-			checkLinkUri(action.altUri.desktop, `${field}.altUri.desktop`, true);
+			const altUri = checkObject(action.altUri, `${field}.altUri`, 'an object with desktop');
+			checkLinkUri(altUri.desktop, `${field}.altUri.desktop`, true);
 		}
 	},
 	datetimepicker: (action, field) => {
-		checkText(action.data, `${field}.data`, { max: 300 });
+		checkPostbackData(action, field);
 		checkEnum(action.mode, `${field}.mode`, Object.keys(DATETIME_FORMATS));
 		const format = DATETIME_FORMATS[action.mode as string];
 		for (const key of ['initial', 'max', 'min']) {
@@ -350,52 +366,38 @@ const TYPE_CHECKS: Record<ActionType, (action: Obj, field: string) => void> = {
 	},
 	richmenuswitch: (action, field) => {
 		const aliasField = `${field}.richMenuAliasId`;
-		checkText(action.richMenuAliasId, aliasField, { max: 32 });
+		checkString(action.richMenuAliasId, aliasField, { max: 32 });
 		if (!RICH_MENU_ALIAS_ID.test(action.richMenuAliasId as string)) {
 			fail(
 				aliasField,
 				`${describeValue(action.richMenuAliasId)} is not a rich menu alias ID (1 to 32 of a-z, 0-9, _ and -)`,
 			);
 		}
-		checkText(action.data, `${field}.data`, { max: 300 });
+		checkPostbackData(action, field);
 	},
-	clipboard: (action, field) =>
-		checkText(action.clipboardText, `${field}.clipboardText`, { max: 1000 }),
+	clipboard: (action, field) => {
+		checkString(action.clipboardText, `${field}.clipboardText`, { max: 1000 });
+	},
 	camera: () => {},
 	cameraRoll: () => {},
 	location: () => {},
 };
 
-/** One action object, against LINE's rules for its type and for the place it is used in. */
+/**
+ * One action object, against LINE's rules for its type and for the place it is used in: a rich
+ * menu area, a quick reply button, a template or a flex message.
+ */
 export function checkAction(value: unknown, field: string, place: ActionPlace): void {
-	if (!isObject(value)) {
-		fail(
-			field,
-			value === undefined
-				? 'is required (an action object)'
-				: `must be an action object, got ${describeValue(value)}`,
-		);
-	}
-	const type = value.type;
-	if (type === undefined) {
-		fail(`${field}.type`, `is required (one of ${place.types.join(', ')})`);
-	}
+	const action = checkObject(value, field, 'an action object');
+	const type = action.type;
 	if (typeof type !== 'string' || !place.types.includes(type as ActionType)) {
-		const known = typeof type === 'string' && (ALL_TYPES as string[]).includes(type);
-		const why = !known
-			? 'is not an action type LINE knows'
-			: QUICK_REPLY_ONLY.includes(type as string)
-				? 'actions work only in quick reply buttons'
-				: `actions do not work in ${place.name}`;
-		fail(
-			`${field}.type`,
-			`${describeValue(type)} ${why}; expected one of ${place.types.join(', ')}`,
-		);
+		refuseType(type, `${field}.type`, place);
 	}
-	checkText(value.label, `${field}.label`, {
+	checkString(action.label, `${field}.label`, {
 		max: place.labelMax,
 		optional: !place.labelRequired,
-		graphemes: true,
+		unit: 'graphemes',
+		what: 'a label',
 	});
-	TYPE_CHECKS[type as ActionType](value, field);
+	TYPE_CHECKS[type as ActionType](action, field);
 }

@@ -1,13 +1,22 @@
 import { describeValue, fail } from '../../shared/errors';
-import { isObject } from '../../shared/values';
+import { actionPlaceInMessages, checkAction, QUICK_REPLY_ACTION_PLACE } from './actions';
+import {
+	checkEnum,
+	checkInteger,
+	checkLinkUri,
+	checkList,
+	checkMediaUrl,
+	checkObject,
+	checkString,
+	type Obj,
+} from './fieldChecks';
 
 /**
  * Local checks of what LINE would refuse with a 400: the rules of LINE's OpenAPI (required
  * fields, limits) plus those it leaves out (../shared/reference/LINE-RULES.md). Each failure
- * throws an InputError naming the exact field as a path into the request body.
+ * throws an InputError naming the exact field as a path into the request body. The actions in
+ * templates, flex messages and quick replies are checked as rich menu areas are, by ./actions.ts.
  */
-
-type Obj = Record<string, unknown>;
 
 export type RecipientKind = 'user' | 'group' | 'room';
 
@@ -28,148 +37,8 @@ export const MESSAGE_TYPES = [
 export const MAX_MESSAGES = 5;
 const MAX_TEXT = 5000;
 const MAX_ALT_TEXT = 1500;
-const MAX_MEDIA_URL = 2000;
-const MAX_ACTION_URI = 1000;
 const MAX_QUICK_REPLY_ITEMS = 13;
 const KB = 1024;
-
-// ---------------------------------------------------------------------------------------------
-// Small building blocks
-
-const graphemes =
-	typeof Intl.Segmenter === 'function'
-		? new Intl.Segmenter(undefined, { granularity: 'grapheme' })
-		: undefined;
-
-type CountUnit = 'utf16' | 'graphemes';
-
-/**
- * LINE counts UTF-16 code units in general but grapheme clusters for labels and template
- * texts. A grapheme count never exceeds the UTF-16 length, so short strings skip segmentation.
- */
-function lengthOf(text: string, unit: CountUnit, max: number): number {
-	if (unit === 'utf16' || text.length <= max) return text.length;
-	if (graphemes) return Array.from(graphemes.segment(text)).length;
-	return Array.from(text).length;
-}
-
-interface StringRule {
-	max: number;
-	min?: number;
-	optional?: boolean;
-	unit?: CountUnit;
-	what?: string;
-}
-
-function span(min: number, max: number): string {
-	if (max === Infinity) return `at least ${min}`;
-	return min === max ? `exactly ${min}` : `${min} to ${max}`;
-}
-
-/** A string field; returns it, or undefined when it is optional and absent. */
-function checkString(value: unknown, field: string, rule: StringRule): string | undefined {
-	const min = rule.min ?? 1;
-	const what = rule.what ?? 'text';
-	if (value === undefined && rule.optional) return undefined;
-	if (value === undefined) fail(field, `is required (${what}, ${span(min, rule.max)} characters)`);
-	if (typeof value !== 'string') fail(field, `must be ${what}, got ${describeValue(value)}`);
-	if (value.length < min) fail(field, `is empty (${what}, ${span(min, rule.max)} characters)`);
-	const length = lengthOf(value, rule.unit ?? 'utf16', rule.max);
-	if (length > rule.max) {
-		fail(field, `is too long: ${length} characters, LINE allows at most ${rule.max}`);
-	}
-	return value;
-}
-
-function checkList(
-	value: unknown,
-	field: string,
-	min: number,
-	max: number,
-	what: string,
-): unknown[] {
-	if (!Array.isArray(value)) {
-		fail(field, `must be a list of ${span(min, max)} ${what}, got ${describeValue(value)}`);
-	}
-	if (value.length < min || value.length > max) {
-		fail(field, `must hold ${span(min, max)} ${what}, got ${value.length}`);
-	}
-	return value;
-}
-
-function checkObject(value: unknown, field: string, what: string): Obj {
-	if (value === undefined) fail(field, `is required (${what})`);
-	if (!isObject(value)) fail(field, `must be ${what}, got ${describeValue(value)}`);
-	return value;
-}
-
-function checkEnum(
-	value: unknown,
-	field: string,
-	allowed: readonly string[],
-	optional = false,
-): void {
-	if (value === undefined && optional) return;
-	if (typeof value === 'string' && allowed.includes(value)) return;
-	const got = value === undefined ? 'is required' : `is ${describeValue(value)}`;
-	fail(field, `${got}; expected one of ${allowed.join(', ')}`);
-}
-
-function checkInteger(value: unknown, field: string, min: number, what: string): void {
-	if (typeof value === 'number' && Number.isInteger(value) && value >= min) return;
-	const got = value === undefined ? 'is required' : `is ${describeValue(value)}`;
-	fail(field, `${got}; expected ${what}, an integer of at least ${min}`);
-}
-
-/**
- * LINE refuses URLs that are not percent-encoded: a raw space, a control character or anything
- * outside ASCII (Thai, Japanese, emoji) in a file name or query. The hint gives the encoded URL.
- */
-function checkEncoded(url: string, field: string): void {
-	const raw = /[^\x21-\x7e]/u.exec(url);
-	if (!raw) return;
-	const char = raw[0];
-	const code = `U+${(char.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;
-	const printable = char.charCodeAt(0) > 0x7f;
-	const what = char === ' ' ? 'a space' : printable ? `"${char}" (${code})` : code;
-	let encoded: string | undefined;
-	try {
-		encoded = new URL(url).href;
-	} catch {
-		encoded = undefined;
-	}
-	fail(
-		field,
-		`${describeValue(url)} contains ${what} at position ${raw.index}; LINE takes only percent-encoded URLs`,
-		encoded && !/[^\x21-\x7e]/u.test(encoded)
-			? `Percent-encode it: ${encoded}`
-			: 'Percent-encode it (a space is %20)',
-	);
-}
-
-/** Image, video, audio and icon URLs: LINE fetches them itself, over HTTPS only. */
-function checkMediaUrl(value: unknown, field: string, optional = false): void {
-	if (value === undefined && optional) return;
-	const url = checkString(value, field, { max: MAX_MEDIA_URL, what: 'an HTTPS URL' }) as string;
-	if (!/^https:\/\/[^\s/?#]+/i.test(url)) {
-		fail(
-			field,
-			`${describeValue(url)} is not an HTTPS URL`,
-			'LINE only loads media over HTTPS, e.g. https://example.com/image.jpg',
-		);
-	}
-	checkEncoded(url, field);
-}
-
-/** Links opened by the user's LINE app: http, https, line and tel schemes. */
-function checkLinkUri(value: unknown, field: string, optional = false): void {
-	if (value === undefined && optional) return;
-	const uri = checkString(value, field, { max: MAX_ACTION_URI, what: 'a URI' }) as string;
-	if (!/^(https?:\/\/\S|line:\/\/\S|tel:\S)/i.test(uri)) {
-		fail(field, `${describeValue(uri)} must start with http://, https://, line:// or tel:`);
-	}
-	checkEncoded(uri, field);
-}
 
 // ---------------------------------------------------------------------------------------------
 // Recipients
@@ -208,98 +77,6 @@ export function checkRecipientId(id: string, field: string, kinds: RecipientKind
 		`${describeValue(trimmed || id)} is not a LINE ${orList(kinds)} ID (${expected})`,
 		'Use the ID from a webhook event (source.userId, source.groupId or source.roomId), not the LINE ID shown in the app',
 	);
-}
-
-// ---------------------------------------------------------------------------------------------
-// Actions
-
-interface ActionPlace {
-	labelMax: number;
-	labelRequired: boolean;
-	quickReply?: boolean;
-}
-
-const QUICK_REPLY_ONLY_ACTIONS = ['camera', 'cameraRoll', 'location'];
-
-const DATETIME_FORMATS: Record<string, { pattern: RegExp; example: string }> = {
-	date: { pattern: /^\d{4}-\d{2}-\d{2}$/, example: '2025-12-25' },
-	time: { pattern: /^\d{2}:\d{2}$/, example: '13:30' },
-	datetime: { pattern: /^\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}$/, example: '2025-12-25T13:30' },
-};
-
-function checkDatetimePicker(action: Obj, field: string): void {
-	checkString(action.data, `${field}.data`, { max: 300, what: 'postback data' });
-	checkEnum(action.mode, `${field}.mode`, Object.keys(DATETIME_FORMATS));
-	const format = DATETIME_FORMATS[action.mode as string];
-	for (const key of ['initial', 'max', 'min']) {
-		const value = action[key];
-		if (value === undefined) continue;
-		if (typeof value !== 'string' || !format.pattern.test(value)) {
-			fail(
-				`${field}.${key}`,
-				`${describeValue(value)} does not match mode "${action.mode}" (expected e.g. ${format.example})`,
-			);
-		}
-	}
-}
-
-const ACTION_CHECKS: Record<string, (action: Obj, field: string) => void> = {
-	postback: (action, field) => {
-		checkString(action.data, `${field}.data`, { max: 300, what: 'postback data' });
-		checkString(action.displayText, `${field}.displayText`, { max: 300, optional: true });
-		checkString(action.text, `${field}.text`, { max: 300, optional: true });
-		if (action.displayText !== undefined && action.text !== undefined) {
-			fail(`${field}.text`, 'cannot be set together with displayText; keep displayText');
-		}
-		checkEnum(
-			action.inputOption,
-			`${field}.inputOption`,
-			['closeRichMenu', 'openRichMenu', 'openKeyboard', 'openVoice'],
-			true,
-		);
-		checkString(action.fillInText, `${field}.fillInText`, { max: 300, optional: true });
-	},
-	message: (action, field) => {
-		checkString(action.text, `${field}.text`, { max: 300 });
-	},
-	uri: (action, field) => {
-		checkLinkUri(action.uri, `${field}.uri`);
-		if (action.altUri !== undefined) {
-			const altUri = checkObject(action.altUri, `${field}.altUri`, 'an object with desktop');
-			checkLinkUri(altUri.desktop, `${field}.altUri.desktop`, true);
-		}
-	},
-	datetimepicker: checkDatetimePicker,
-	clipboard: (action, field) => {
-		checkString(action.clipboardText, `${field}.clipboardText`, { max: 1000 });
-	},
-	camera: () => {},
-	cameraRoll: () => {},
-	location: () => {},
-};
-
-/** An action object of a template, flex component or quick reply button. */
-function checkAction(value: unknown, field: string, place: ActionPlace): void {
-	const action = checkObject(value, field, 'an action object');
-	const type = action.type;
-	if (type === undefined) fail(`${field}.type`, 'is required (e.g. message, postback or uri)');
-	if (typeof type !== 'string' || !ACTION_CHECKS[type]) {
-		const hint = type === 'richmenuswitch' ? ' (richmenuswitch works only in rich menus)' : '';
-		fail(
-			`${field}.type`,
-			`${describeValue(type)} is not an action type LINE accepts here${hint}; expected one of ${Object.keys(ACTION_CHECKS).join(', ')}`,
-		);
-	}
-	if (QUICK_REPLY_ONLY_ACTIONS.includes(type) && !place.quickReply) {
-		fail(`${field}.type`, `"${type}" actions are only allowed in quick reply buttons`);
-	}
-	checkString(action.label, `${field}.label`, {
-		max: place.labelMax,
-		optional: !place.labelRequired,
-		unit: 'graphemes',
-		what: 'a label',
-	});
-	ACTION_CHECKS[type](action, field);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -485,8 +262,9 @@ function checkImagemap(message: Obj, field: string): void {
 
 // --- template
 
-const TEMPLATE_LABEL: ActionPlace = { labelMax: 20, labelRequired: true };
-const DEFAULT_ACTION: ActionPlace = { labelMax: 20, labelRequired: false };
+const TEMPLATE_ACTION = actionPlaceInMessages('templates', 20, true);
+const DEFAULT_ACTION = actionPlaceInMessages('templates', 20, false);
+const IMAGE_CAROUSEL_ACTION = actionPlaceInMessages('templates', 12, false);
 
 function checkTemplateImageOptions(template: Obj, field: string): void {
 	checkEnum(template.imageAspectRatio, `${field}.imageAspectRatio`, ['rectangle', 'square'], true);
@@ -495,7 +273,7 @@ function checkTemplateImageOptions(template: Obj, field: string): void {
 
 function checkActions(value: unknown, field: string, min: number, max: number): number {
 	const actions = checkList(value, field, min, max, 'actions');
-	actions.forEach((action, i) => checkAction(action, `${field}[${i}]`, TEMPLATE_LABEL));
+	actions.forEach((action, i) => checkAction(action, `${field}[${i}]`, TEMPLATE_ACTION));
 	return actions.length;
 }
 
@@ -541,10 +319,7 @@ const TEMPLATE_CHECKS: Record<string, (template: Obj, field: string) => void> = 
 		columns.forEach((value, i) => {
 			const column = checkObject(value, `${field}.columns[${i}]`, 'an image carousel column');
 			checkMediaUrl(column.imageUrl, `${field}.columns[${i}].imageUrl`);
-			checkAction(column.action, `${field}.columns[${i}].action`, {
-				labelMax: 12,
-				labelRequired: false,
-			});
+			checkAction(column.action, `${field}.columns[${i}].action`, IMAGE_CAROUSEL_ACTION);
 		});
 	},
 };
@@ -558,7 +333,7 @@ function checkTemplateMessage(message: Obj, field: string): void {
 
 // --- flex
 
-const FLEX_ACTION: ActionPlace = { labelMax: 40, labelRequired: false };
+const FLEX_ACTION = actionPlaceInMessages('flex messages', 40, false);
 const FLEX_COMPONENT_TYPES = [
 	'box',
 	'button',
@@ -676,11 +451,7 @@ function checkQuickReply(value: unknown, field: string): void {
 		if (item.type !== 'action')
 			fail(`${itemField}.type`, `is ${describeValue(item.type)}; expected "action"`);
 		checkMediaUrl(item.imageUrl, `${itemField}.imageUrl`, true);
-		checkAction(item.action, `${itemField}.action`, {
-			labelMax: 20,
-			labelRequired: true,
-			quickReply: true,
-		});
+		checkAction(item.action, `${itemField}.action`, QUICK_REPLY_ACTION_PLACE);
 	});
 }
 

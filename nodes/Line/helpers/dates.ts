@@ -1,3 +1,5 @@
+import type { INodeProperties } from 'n8n-workflow';
+
 import { InputError } from '../../shared/errors';
 import { dateObjectAsIso, validDay } from '../../shared/time';
 
@@ -26,4 +28,22 @@ export function toLineDate(value: unknown, field: string): string {
 		);
 	}
 	return `${match[1]}${match[2]}${match[3]}`;
+}
+
+/** A day field that takes yyyyMMdd, yyyy-MM-dd or an n8n date; `daysAgo` sets its default. */
+export function dayField(
+	name: string,
+	displayName: string,
+	daysAgo: number,
+	description: string,
+): INodeProperties {
+	return {
+		displayName,
+		name,
+		type: 'string',
+		required: true,
+		default: `={{ $today.minus({ days: ${daysAgo} }).toFormat('yyyyMMdd') }}`,
+		placeholder: '20261122',
+		description,
+	};
 }

@@ -4,7 +4,14 @@ import { InputError } from '../../shared/errors';
 import { parseJson } from '../../shared/json';
 import type { ItemParameters } from '../../shared/parameters';
 import { isObject } from '../../shared/values';
-import { actionFields, asText, asTrimmed, compact, readAction, type ActionType } from './actions';
+import {
+	actionFields,
+	asText,
+	asTrimmed,
+	compact,
+	QUICK_REPLY_ACTION_PLACE,
+	readAction,
+} from './actions';
 import { checkMessages } from './checks';
 
 /**
@@ -219,20 +226,9 @@ const MESSAGE_VALUES: INodeProperties[] = [
 	},
 ];
 
-/** What a quick reply button may do: every action but the rich menu switch. */
-const QUICK_REPLY_ACTIONS: readonly ActionType[] = [
-	'camera',
-	'cameraRoll',
-	'clipboard',
-	'datetimepicker',
-	'location',
-	'message',
-	'postback',
-	'uri',
-];
-
+// The types the checks take in quick reply buttons: every action but the rich menu switch.
 const QUICK_REPLY_VALUES: INodeProperties[] = [
-	...actionFields(QUICK_REPLY_ACTIONS, {
+	...actionFields(QUICK_REPLY_ACTION_PLACE.types, {
 		target: 'button',
 		labelRequired: true,
 		labelDescription: 'Text of the button, up to 20 characters',

@@ -8,6 +8,13 @@ import type { ContractCase } from './types';
 /** Audiences (manage-audience.yml): uploads by JSON and by file, retargeting, reading, listing. */
 
 export const AUDIENCE_ID = 1234567890123;
+/** The audience picked in the Audience dropdown, as n8n stores the choice. */
+export const PICKED_AUDIENCE = {
+	__rl: true,
+	mode: 'list',
+	value: String(AUDIENCE_ID),
+	cachedResultName: 'audienceGroupName_01',
+};
 const BROADCAST_REQUEST_ID = 'bb9744f9-47fa-4a29-941e-1234567890ab';
 const USER_3 = 'U95afb1d4df0123456789abcdef012345';
 const IFA = '8d5b6b1e-3f4a-4c2b-9e1d-2a3b4c5d6e7f';
@@ -320,6 +327,23 @@ export const contracts: Record<string, ContractCase[]> = {
 			},
 			output: () => ({ audienceGroupId: AUDIENCE_ID, uploadedIdCount: 2 }),
 		},
+		{
+			name: 'add user IDs to the audience picked from the list',
+			parameters: {
+				resource: 'audience',
+				operation: 'addUserIds',
+				audienceGroupId: PICKED_AUDIENCE,
+				audiences: USER,
+			},
+			arrange: (mock) => mock.once('PUT', '/v2/bot/audienceGroup/upload', accepted()),
+			request: {
+				method: 'PUT',
+				path: '/v2/bot/audienceGroup/upload',
+				body: { audienceGroupId: AUDIENCE_ID, audiences: ids(USER) },
+				retryKey: false,
+			},
+			output: () => ({ audienceGroupId: AUDIENCE_ID, uploadedIdCount: 1 }),
+		},
 	],
 	'audience/addUserIdsFromFile': [
 		{
@@ -352,11 +376,11 @@ export const contracts: Record<string, ContractCase[]> = {
 			output: () => ({ audienceGroupId: AUDIENCE_ID, uploadedIdCount: 2 }),
 		},
 		{
-			name: 'add a list uploaded as a text file',
+			name: 'add a list uploaded as a text file to the audience picked from the list',
 			parameters: {
 				resource: 'audience',
 				operation: 'addUserIdsFromFile',
-				audienceGroupId: String(AUDIENCE_ID),
+				audienceGroupId: PICKED_AUDIENCE,
 				source: 'list',
 				audiences: `${USER}\n${USER_2}`,
 			},
@@ -430,12 +454,46 @@ export const contracts: Record<string, ContractCase[]> = {
 				requestId: lineRequestId(request),
 			}),
 		},
+		{
+			name: 'rename the audience picked from the list',
+			parameters: {
+				resource: 'audience',
+				operation: 'rename',
+				audienceGroupId: PICKED_AUDIENCE,
+				description: 'Spring 2026',
+			},
+			request: {
+				method: 'PUT',
+				path: `/v2/bot/audienceGroup/${AUDIENCE_ID}/updateDescription`,
+				body: { description: 'Spring 2026' },
+				retryKey: false,
+			},
+			output: (request) => ({
+				audienceGroupId: AUDIENCE_ID,
+				description: 'Spring 2026',
+				requestId: lineRequestId(request),
+			}),
+		},
 	],
 	'audience/delete': [
 		{
 			name: 'delete the audience of the item',
 			parameters: { resource: 'audience', operation: 'delete' },
 			input: [{ audienceGroupId: AUDIENCE_ID }],
+			request: {
+				method: 'DELETE',
+				path: `/v2/bot/audienceGroup/${AUDIENCE_ID}`,
+				retryKey: false,
+			},
+			output: (request) => ({
+				audienceGroupId: AUDIENCE_ID,
+				deleted: true,
+				requestId: lineRequestId(request),
+			}),
+		},
+		{
+			name: 'delete the audience picked from the list',
+			parameters: { resource: 'audience', operation: 'delete', audienceGroupId: PICKED_AUDIENCE },
 			request: {
 				method: 'DELETE',
 				path: `/v2/bot/audienceGroup/${AUDIENCE_ID}`,
@@ -465,6 +523,17 @@ export const contracts: Record<string, ContractCase[]> = {
 			request: { method: 'GET', path: `/v2/bot/audienceGroup/${AUDIENCE_ID}`, retryKey: false },
 			output: () => ({ ...AUDIENCE_GROUP, jobs: JOBS, adaccount: { name: 'Ad Account Name' } }),
 		},
+		{
+			name: 'the audience picked from the list',
+			parameters: { resource: 'audience', operation: 'get', audienceGroupId: PICKED_AUDIENCE },
+			arrange: (mock) =>
+				mock.once('GET', `/v2/bot/audienceGroup/${AUDIENCE_ID}`, () => ({
+					status: 200,
+					body: { audienceGroup: AUDIENCE_GROUP, jobs: [] },
+				})),
+			request: { method: 'GET', path: `/v2/bot/audienceGroup/${AUDIENCE_ID}`, retryKey: false },
+			output: () => ({ ...AUDIENCE_GROUP, jobs: [] }),
+		},
 	],
 	'audience/getShared': [
 		{
@@ -490,6 +559,25 @@ export const contracts: Record<string, ContractCase[]> = {
 				jobs: [],
 				owner: { serviceType: 'lap', id: 'A012345678', name: 'Ad Account Name' },
 			}),
+		},
+		{
+			name: 'the shared audience picked from the list',
+			parameters: {
+				resource: 'audience',
+				operation: 'getShared',
+				audienceGroupId: PICKED_AUDIENCE,
+			},
+			arrange: (mock) =>
+				mock.once('GET', `/v2/bot/audienceGroup/shared/${AUDIENCE_ID}`, () => ({
+					status: 200,
+					body: { audienceGroup: AUDIENCE_GROUP, jobs: [] },
+				})),
+			request: {
+				method: 'GET',
+				path: `/v2/bot/audienceGroup/shared/${AUDIENCE_ID}`,
+				retryKey: false,
+			},
+			output: () => ({ ...AUDIENCE_GROUP, jobs: [] }),
 		},
 	],
 	'audience/list': [

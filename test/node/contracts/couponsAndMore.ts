@@ -11,6 +11,9 @@ import type { ContractCase } from './types';
 
 export const COUPON_ID = '01JYNW8JMQVFBNWF1APF8Z3FS7';
 
+/** A choice of a Coupon or Membership Plan dropdown, as n8n stores it. */
+const picked = (value: string) => ({ __rl: true, mode: 'list', value });
+
 /** MessagingApiPagerCouponListResponse pages. */
 export const COUPON_PAGE = {
 	items: [
@@ -212,12 +215,43 @@ export const contracts: Record<string, ContractCase[]> = {
 			request: { method: 'GET', path: `/v2/bot/coupon/${COUPON_ID}`, retryKey: false },
 			output: () => COUPON_DETAIL,
 		},
+		{
+			name: 'the coupon picked from the list',
+			parameters: { resource: 'coupon', operation: 'get', couponId: picked(COUPON_ID) },
+			arrange: (mock) =>
+				mock.once('GET', `/v2/bot/coupon/${COUPON_ID}`, () => ({
+					status: 200,
+					body: COUPON_DETAIL,
+				})),
+			request: { method: 'GET', path: `/v2/bot/coupon/${COUPON_ID}`, retryKey: false },
+			output: () => COUPON_DETAIL,
+		},
 	],
 	'coupon/close': [
 		{
 			name: 'close the coupon of the item',
 			parameters: { resource: 'coupon', operation: 'close' },
 			input: [{ couponId: COUPON_ID }],
+			request: { method: 'PUT', path: `/v2/bot/coupon/${COUPON_ID}/close`, retryKey: false },
+			output: (request) => ({
+				couponId: COUPON_ID,
+				closed: true,
+				requestId: lineRequestId(request),
+			}),
+		},
+		{
+			name: 'close the coupon picked from the list',
+			parameters: { resource: 'coupon', operation: 'close', couponId: picked(COUPON_ID) },
+			request: { method: 'PUT', path: `/v2/bot/coupon/${COUPON_ID}/close`, retryKey: false },
+			output: (request) => ({
+				couponId: COUPON_ID,
+				closed: true,
+				requestId: lineRequestId(request),
+			}),
+		},
+		{
+			name: 'close a coupon given as a plain ID (a workflow saved before the dropdown)',
+			parameters: { resource: 'coupon', operation: 'close', couponId: COUPON_ID },
 			request: { method: 'PUT', path: `/v2/bot/coupon/${COUPON_ID}/close`, retryKey: false },
 			output: (request) => ({
 				couponId: COUPON_ID,
@@ -274,6 +308,27 @@ export const contracts: Record<string, ContractCase[]> = {
 				retryKey: false,
 			},
 			output: () => MOCK_MEMBERS.map((userId) => ({ membershipId: 3189, userId })),
+		},
+		{
+			name: 'the first 2 members of the plan picked from the list',
+			parameters: {
+				resource: 'membership',
+				operation: 'getJoinedUsers',
+				membershipId: picked('3213'),
+				limit: 2,
+			},
+			arrange: (mock) =>
+				mock.once('GET', '/v2/bot/membership/3213/users/ids', () => ({
+					status: 200,
+					body: { userIds: MOCK_MEMBERS.slice(0, 2), next: 'next-page-token' },
+				})),
+			request: {
+				method: 'GET',
+				path: '/v2/bot/membership/3213/users/ids',
+				query: { limit: '2' },
+				retryKey: false,
+			},
+			output: () => MOCK_MEMBERS.slice(0, 2).map((userId) => ({ membershipId: 3213, userId })),
 		},
 	],
 	'user/issueLinkToken': [

@@ -288,9 +288,9 @@ export const contracts: Record<string, ContractCase[]> = {
 			}),
 		},
 		{
-			name: 'below the privacy threshold: only the rich menu ID, said so',
+			name: 'below the privacy threshold: only the rich menu ID, said so (the rich menu picked from the list)',
 			parameters: insight('getRichMenuInsightSummary', {
-				richMenuId: RICH_MENU_ID,
+				richMenuId: { __rl: true, mode: 'list', value: RICH_MENU_ID, cachedResultName: 'Main' },
 				from: FROM,
 				to: TO,
 			}),
@@ -352,9 +352,9 @@ export const contracts: Record<string, ContractCase[]> = {
 			],
 		},
 		{
-			name: 'one item for the period, as LINE answers',
+			name: 'one item for the period, as LINE answers (the rich menu picked from the list)',
 			parameters: insight('getRichMenuInsightDaily', {
-				richMenuId: RICH_MENU_ID,
+				richMenuId: { __rl: true, mode: 'list', value: RICH_MENU_ID },
 				from: DAY_1,
 				to: TO,
 				output: 'period',

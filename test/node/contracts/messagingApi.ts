@@ -339,6 +339,56 @@ export const contracts: Record<string, ContractCase[]> = {
 			},
 			output: (request) => ({ requestId: lineRequestId(request), retryKey: retryKeyOf(request) }),
 		},
+		{
+			name: 'narrowcast to the audience picked from the list',
+			parameters: {
+				resource: 'message',
+				operation: 'sendNarrowcast',
+				audienceGroupId: { __rl: true, mode: 'list', value: '5614991017776' },
+				...hello,
+			},
+			request: {
+				method: 'POST',
+				path: '/v2/bot/message/narrowcast',
+				body: {
+					messages: HELLO,
+					recipient: { type: 'audience', audienceGroupId: 5614991017776 },
+				},
+				retryKey: true,
+			},
+			output: (request) => ({ requestId: lineRequestId(request), retryKey: retryKeyOf(request) }),
+		},
+		{
+			name: 'the audience of the item "and" the Recipient JSON (not a redelivery of an earlier narrowcast)',
+			parameters: {
+				resource: 'message',
+				operation: 'sendNarrowcast',
+				audienceGroupId: { __rl: true, mode: 'id', value: '={{ $json.audienceGroupId }}' },
+				recipient:
+					'{ "type": "operator", "not": { "type": "redelivery", "requestId": "5b59509c-c57b-11e9-aa8c-2a2ae2dbcce4" } }',
+				...hello,
+			},
+			input: [{ audienceGroupId: 5614991017776 }],
+			request: {
+				method: 'POST',
+				path: '/v2/bot/message/narrowcast',
+				body: {
+					messages: HELLO,
+					recipient: {
+						type: 'operator',
+						and: [
+							{ type: 'audience', audienceGroupId: 5614991017776 },
+							{
+								type: 'operator',
+								not: { type: 'redelivery', requestId: '5b59509c-c57b-11e9-aa8c-2a2ae2dbcce4' },
+							},
+						],
+					},
+				},
+				retryKey: true,
+			},
+			output: (request) => ({ requestId: lineRequestId(request), retryKey: retryKeyOf(request) }),
+		},
 	],
 	'message/getNarrowcastProgress': [
 		{

@@ -200,6 +200,14 @@ function withoutId(menu: IDataObject): IDataObject {
 const richMenu = (operation: string, parameters: IDataObject = {}): INodeParameters =>
 	({ resource: 'richMenu', operation, ...parameters }) as INodeParameters;
 
+/** A rich menu picked in the Rich Menu dropdown, as n8n stores the choice. */
+export const pickedMenu = (richMenuId: string, name = 'Main menu'): IDataObject => ({
+	__rl: true,
+	mode: 'list',
+	value: richMenuId,
+	cachedResultName: name,
+});
+
 const LARGE_PNG = png(2500, 1686);
 const COMPACT_JPEG = jpeg(2500, 843);
 
@@ -354,6 +362,17 @@ export const contracts: Record<string, ContractCase[]> = {
 			request: { method: 'GET', path: `/v2/bot/richmenu/${RICH_MENU_ID}`, retryKey: false },
 			output: () => menuResponse(RICH_MENU_ID, 'nice rich menu'),
 		},
+		{
+			name: 'get the rich menu picked from the list',
+			parameters: richMenu('get', { richMenuId: pickedMenu(RICH_MENU_ID_2, 'Sale') }),
+			arrange: (mock) =>
+				mock.once('GET', `/v2/bot/richmenu/${RICH_MENU_ID_2}`, () => ({
+					status: 200,
+					body: menuResponse(RICH_MENU_ID_2, 'Sale'),
+				})),
+			request: { method: 'GET', path: `/v2/bot/richmenu/${RICH_MENU_ID_2}`, retryKey: false },
+			output: () => menuResponse(RICH_MENU_ID_2, 'Sale'),
+		},
 	],
 	'richMenu/getMany': [
 		{
@@ -382,6 +401,26 @@ export const contracts: Record<string, ContractCase[]> = {
 				requestId: requestIdOf(request),
 			}),
 		},
+		{
+			name: 'delete the rich menu picked from the list',
+			parameters: richMenu('delete', { richMenuId: pickedMenu(RICH_MENU_ID_2) }),
+			request: { method: 'DELETE', path: `/v2/bot/richmenu/${RICH_MENU_ID_2}`, retryKey: false },
+			output: (request) => ({
+				richMenuId: RICH_MENU_ID_2,
+				deleted: true,
+				requestId: requestIdOf(request),
+			}),
+		},
+		{
+			name: 'delete a rich menu given as a plain ID (a workflow saved before the dropdown)',
+			parameters: richMenu('delete', { richMenuId: ` ${RICH_MENU_ID_2} ` }),
+			request: { method: 'DELETE', path: `/v2/bot/richmenu/${RICH_MENU_ID_2}`, retryKey: false },
+			output: (request) => ({
+				richMenuId: RICH_MENU_ID_2,
+				deleted: true,
+				requestId: requestIdOf(request),
+			}),
+		},
 	],
 	'richMenu/uploadImage': [
 		{
@@ -406,9 +445,11 @@ export const contracts: Record<string, ContractCase[]> = {
 			}),
 		},
 		{
-			name: 'upload a JPEG whose MIME type n8n does not know, recognised by its bytes',
-			parameters: richMenu('uploadImage', { binaryPropertyName: 'image' }),
-			input: [{ richMenuId: RICH_MENU_ID }],
+			name: 'upload a JPEG whose MIME type n8n does not know, recognised by its bytes, to the menu picked from the list',
+			parameters: richMenu('uploadImage', {
+				binaryPropertyName: 'image',
+				richMenuId: pickedMenu(RICH_MENU_ID),
+			}),
 			arrange: withInputFiles([
 				{
 					data: COMPACT_JPEG,
@@ -454,6 +495,33 @@ export const contracts: Record<string, ContractCase[]> = {
 			}),
 			binary: () => ({ data: binaryOf(LARGE_PNG, 'image/png', `${RICH_MENU_ID}.png`) }),
 		},
+		{
+			name: 'download the image of the rich menu picked from the list',
+			parameters: richMenu('downloadImage', {
+				richMenuId: pickedMenu(RICH_MENU_ID_2),
+				binaryPropertyName: 'menu',
+			}),
+			arrange: (mock) =>
+				mock.once('GET', `/v2/bot/richmenu/${RICH_MENU_ID_2}/content`, () => ({
+					status: 200,
+					body: COMPACT_JPEG,
+					headers: { 'content-type': 'image/jpeg' },
+				})),
+			request: {
+				method: 'GET',
+				path: `/v2/bot/richmenu/${RICH_MENU_ID_2}/content`,
+				retryKey: false,
+			},
+			output: () => ({
+				richMenuId: RICH_MENU_ID_2,
+				mimeType: 'image/jpeg',
+				fileName: `${RICH_MENU_ID_2}.jpg`,
+				fileSize: COMPACT_JPEG.length,
+			}),
+			binary: () => ({
+				menu: binaryOf(COMPACT_JPEG, 'image/jpeg', `${RICH_MENU_ID_2}.jpg`),
+			}),
+		},
 	],
 	'richMenu/setDefault': [
 		{
@@ -467,6 +535,20 @@ export const contracts: Record<string, ContractCase[]> = {
 			},
 			output: (request) => ({
 				richMenuId: RICH_MENU_ID,
+				isDefault: true,
+				requestId: requestIdOf(request),
+			}),
+		},
+		{
+			name: 'make the rich menu picked from the list the default',
+			parameters: richMenu('setDefault', { richMenuId: pickedMenu(RICH_MENU_ID_2) }),
+			request: {
+				method: 'POST',
+				path: `/v2/bot/user/all/richmenu/${RICH_MENU_ID_2}`,
+				retryKey: false,
+			},
+			output: (request) => ({
+				richMenuId: RICH_MENU_ID_2,
 				isDefault: true,
 				requestId: requestIdOf(request),
 			}),

@@ -1,6 +1,6 @@
 import type { MockRequest } from '../../support/mockLine';
 import type { ContractCase } from './types';
-import { RICH_MENU_A, RICH_MENU_B } from './richMenuUsers';
+import { picked, RICH_MENU_A, RICH_MENU_B } from './richMenuUsers';
 
 /** The rich menu alias operations. */
 
@@ -32,6 +32,26 @@ export const contracts: Record<string, ContractCase[]> = {
 				requestId: lineRequestId(request),
 			}),
 		},
+		{
+			name: 'alias for the rich menu picked from the list',
+			parameters: {
+				resource: 'richMenuAlias',
+				operation: 'create',
+				richMenuAliasId: 'richmenu-alias-b',
+				richMenuId: picked(RICH_MENU_B),
+			},
+			request: {
+				method: 'POST',
+				path: '/v2/bot/richmenu/alias',
+				body: { richMenuAliasId: 'richmenu-alias-b', richMenuId: RICH_MENU_B },
+				retryKey: false,
+			},
+			output: (request) => ({
+				richMenuAliasId: 'richmenu-alias-b',
+				richMenuId: RICH_MENU_B,
+				requestId: lineRequestId(request),
+			}),
+		},
 	],
 	'richMenuAlias/get': [
 		{
@@ -45,6 +65,21 @@ export const contracts: Record<string, ContractCase[]> = {
 				})),
 			request: { method: 'GET', path: '/v2/bot/richmenu/alias/richmenu-alias-a', retryKey: false },
 			output: () => ALIASES[0],
+		},
+		{
+			name: 'the alias picked from the list',
+			parameters: {
+				resource: 'richMenuAlias',
+				operation: 'get',
+				richMenuAliasId: picked('richmenu-alias-b'),
+			},
+			arrange: (mock) =>
+				mock.once('GET', '/v2/bot/richmenu/alias/richmenu-alias-b', () => ({
+					status: 200,
+					body: ALIASES[1],
+				})),
+			request: { method: 'GET', path: '/v2/bot/richmenu/alias/richmenu-alias-b', retryKey: false },
+			output: () => ALIASES[1],
 		},
 	],
 	'richMenuAlias/update': [
@@ -64,6 +99,26 @@ export const contracts: Record<string, ContractCase[]> = {
 				requestId: lineRequestId(request),
 			}),
 		},
+		{
+			name: 'point the alias picked from the list at the rich menu picked from the list',
+			parameters: {
+				resource: 'richMenuAlias',
+				operation: 'update',
+				richMenuAliasId: picked('richmenu-alias-b'),
+				richMenuId: picked(RICH_MENU_A),
+			},
+			request: {
+				method: 'POST',
+				path: '/v2/bot/richmenu/alias/richmenu-alias-b',
+				body: { richMenuId: RICH_MENU_A },
+				retryKey: false,
+			},
+			output: (request) => ({
+				richMenuAliasId: 'richmenu-alias-b',
+				richMenuId: RICH_MENU_A,
+				requestId: lineRequestId(request),
+			}),
+		},
 	],
 	'richMenuAlias/delete': [
 		{
@@ -77,6 +132,42 @@ export const contracts: Record<string, ContractCase[]> = {
 			},
 			output: (request) => ({
 				richMenuAliasId: 'richmenu-alias-b',
+				deleted: true,
+				requestId: lineRequestId(request),
+			}),
+		},
+		{
+			name: 'delete the alias picked from the list',
+			parameters: {
+				resource: 'richMenuAlias',
+				operation: 'delete',
+				richMenuAliasId: picked('richmenu-alias-a'),
+			},
+			request: {
+				method: 'DELETE',
+				path: '/v2/bot/richmenu/alias/richmenu-alias-a',
+				retryKey: false,
+			},
+			output: (request) => ({
+				richMenuAliasId: 'richmenu-alias-a',
+				deleted: true,
+				requestId: lineRequestId(request),
+			}),
+		},
+		{
+			name: 'delete an alias given as a plain ID (a workflow saved before the dropdown)',
+			parameters: {
+				resource: 'richMenuAlias',
+				operation: 'delete',
+				richMenuAliasId: 'richmenu-alias-a',
+			},
+			request: {
+				method: 'DELETE',
+				path: '/v2/bot/richmenu/alias/richmenu-alias-a',
+				retryKey: false,
+			},
+			output: (request) => ({
+				richMenuAliasId: 'richmenu-alias-a',
 				deleted: true,
 				requestId: lineRequestId(request),
 			}),

@@ -1,4 +1,4 @@
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, INodeParameterResourceLocator } from 'n8n-workflow';
 
 import type { MockRequest } from '../../support/mockLine';
 import { USER, USER_2, UUID } from '../fixtures';
@@ -9,6 +9,13 @@ import type { ContractCase } from './types';
 export const RICH_MENU_A = 'richmenu-88c05ef6921ae53f8b58a25f3a65faf7';
 export const RICH_MENU_B = 'richmenu-862e6ad6c267d2ddf3f42bc78554f6a4';
 const USER_3 = 'U95afb1d4df0123456789abcdef012345';
+
+/** A choice of a Rich Menu or Rich Menu Alias dropdown, as n8n stores it. */
+export const picked = (value: string): INodeParameterResourceLocator => ({
+	__rl: true,
+	mode: 'list',
+	value,
+});
 
 const lineRequestId = (request: MockRequest) => request.requestId;
 const accepted = () => ({ status: 202, body: {} });
@@ -28,6 +35,26 @@ export const contracts: Record<string, ContractCase[]> = {
 			output: (request) => ({
 				userId: USER,
 				richMenuId: RICH_MENU_A,
+				linked: true,
+				requestId: lineRequestId(request),
+			}),
+		},
+		{
+			name: 'link the rich menu picked from the list to the user of the event',
+			parameters: {
+				resource: 'richMenu',
+				operation: 'linkToUser',
+				richMenuId: picked(RICH_MENU_B),
+			},
+			input: [{ source: { type: 'user', userId: USER } }],
+			request: {
+				method: 'POST',
+				path: `/v2/bot/user/${USER}/richmenu/${RICH_MENU_B}`,
+				retryKey: false,
+			},
+			output: (request) => ({
+				userId: USER,
+				richMenuId: RICH_MENU_B,
 				linked: true,
 				requestId: lineRequestId(request),
 			}),
@@ -80,11 +107,11 @@ export const contracts: Record<string, ContractCase[]> = {
 			}),
 		},
 		{
-			name: 'one request per run for the users of all items (Combine All Items, Output One Item per Request)',
+			name: 'one request per run for the users of all items (Combine All Items, Output One Item per Request), to the rich menu picked from the list',
 			parameters: {
 				resource: 'richMenu',
 				operation: 'linkToUsers',
-				richMenuId: RICH_MENU_B,
+				richMenuId: picked(RICH_MENU_B),
 				userIds: '={{ $json.userId }}',
 				options: { combineItems: true, outputPerRequest: true },
 			},

@@ -2,16 +2,19 @@ import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { runPerItem } from '../../../shared/items';
+import { combineIds, combineItemsOption, readCombineOptions } from '../../helpers/recipients';
 import type { LineOperation } from '../types';
 import {
 	audienceGroupIdField,
 	AudienceIds,
 	audiencesField,
+	checkAudienceId,
 	listEntries,
 	MIXED_KINDS_HINT,
 	optionalText,
 	readAudienceGroupId,
 	UPLOAD_DESCRIPTION_FIELD,
+	type IdKind,
 } from './common';
 import { addInChunks } from './upload';
 
@@ -19,7 +22,7 @@ const showFor = { show: { resource: ['audience'], operation: ['addUserIds'] } };
 
 const properties: INodeProperties[] = [
 	audienceGroupIdField(
-		'ID of an audience for uploading user IDs (created with Audience → Create or Create From File)',
+		'An audience for uploading user IDs (created with Audience → Create or Create From File)',
 	),
 	audiencesField(
 		'User IDs (U followed by 32 hex characters) or IFAs, of the kind the audience was created with, separated by commas or new lines, or an expression giving a list. Duplicates are dropped; over 10,000 IDs are added 10,000 per request, one request after another.',
@@ -31,14 +34,9 @@ const properties: INodeProperties[] = [
 		placeholder: 'Add Option',
 		default: {},
 		options: [
-			{
-				displayName: 'Combine All Items',
-				name: 'combineItems',
-				type: 'boolean',
-				default: false,
-				description:
-					'Whether to add the IDs of all input items that name the same audience (and upload description) together, in as few requests as possible, output as one item per audience paired with its items, instead of per item',
-			},
+			combineItemsOption(
+				'Whether to add the IDs of all input items that name the same audience (and upload description) together, in as few requests as possible, output as one item per audience paired with its items, instead of per item',
+			),
 			UPLOAD_DESCRIPTION_FIELD,
 		],
 	},
@@ -47,7 +45,12 @@ const properties: INodeProperties[] = [
 interface Upload {
 	audienceGroupId: number;
 	uploadDescription?: string;
-	ids: AudienceIds;
+	ids: string[];
+}
+
+/** The uploads combined into one: those to the same audience with the same upload description. */
+function uploadKey({ audienceGroupId, uploadDescription }: Upload): string {
+	return JSON.stringify([audienceGroupId, uploadDescription ?? '']);
 }
 
 export const addUserIds: LineOperation = {
@@ -55,10 +58,9 @@ export const addUserIds: LineOperation = {
 
 	async execute(context) {
 		const { client, params } = context;
-		const combine = params.get<IDataObject>('options', 0, {}).combineItems === true;
-		// Combined: the IDs of each audience (and upload description) across items, in input order.
-		const groups = new Map<string, Upload>();
-		const groupOf = new Map<number, string>();
+		const { combine } = readCombineOptions(params);
+		// Combined: an audience holds one kind of ID, the kind of the first item that names it.
+		const kinds = new Map<string, IdKind>();
 		return await runPerItem<Upload>(
 			context,
 			{
@@ -71,38 +73,33 @@ export const addUserIds: LineOperation = {
 						ids.add(entry, () => `audiences[${index}]`),
 					);
 					ids.check('audiences');
-					const upload = { audienceGroupId, uploadDescription, ids };
+					const upload = { audienceGroupId, uploadDescription, ids: ids.ids };
 					if (combine) {
-						const key = JSON.stringify([audienceGroupId, uploadDescription ?? '']);
-						let group = groups.get(key);
-						if (!group) {
-							group = { ...upload, ids: new AudienceIds(ids.kind, MIXED_KINDS_HINT) };
-							groups.set(key, group);
-						}
-						// Every ID of the item is of one kind: a mismatch fails on the first, before any is added.
-						for (const id of ids.ids) group.ids.add(id, 'audiences');
-						groupOf.set(itemIndex, key);
+						const key = uploadKey(upload);
+						const kind = kinds.get(key);
+						// Every ID of the item is of one kind: a mismatch fails on the first.
+						if (kind === undefined) kinds.set(key, ids.kind!);
+						else checkAudienceId(ids.ids[0], 'audiences', kind, MIXED_KINDS_HINT);
 					}
 					return upload;
 				},
 				plan: (prepared) => {
 					if (!combine) return prepared;
-					const itemsOf = new Map<string, number[]>();
-					for (const { items } of prepared) {
-						const key = groupOf.get(items[0])!;
-						const list = itemsOf.get(key);
-						if (list) list.push(items[0]);
-						else itemsOf.set(key, [items[0]]);
-					}
-					return [...itemsOf].map(([key, items]) => ({ items, value: groups.get(key)! }));
+					// Each ID once per audience, IFAs compared case-insensitively (user IDs are lowercase hex).
+					const uploads = combineIds(
+						prepared.map(({ items: [itemIndex], value }) => ({
+							itemIndex,
+							key: uploadKey(value),
+							group: value,
+							ids: value.ids,
+						})),
+						{ sameId: (id) => id.toLowerCase() },
+					);
+					return uploads.map(({ group, ids, items }) => ({ items, value: { ...group, ids } }));
 				},
 				send: async ({ audienceGroupId, uploadDescription, ids }, itemIndex) => {
-					await addInChunks(client, itemIndex, {
-						audienceGroupId,
-						ids: ids.ids,
-						uploadDescription,
-					});
-					return { audienceGroupId, uploadedIdCount: ids.ids.length };
+					await addInChunks(client, itemIndex, { audienceGroupId, ids, uploadDescription });
+					return { audienceGroupId, uploadedIdCount: ids.length };
 				},
 				describeUnit: ({ audienceGroupId }) => ({ audienceGroupId }),
 			},

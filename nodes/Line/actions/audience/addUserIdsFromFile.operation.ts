@@ -16,7 +16,7 @@ const showFor = { show: { resource: ['audience'], operation: ['addUserIdsFromFil
 
 const properties: INodeProperties[] = [
 	audienceGroupIdField(
-		'ID of an audience for uploading user IDs (created with Audience → Create or Create From File)',
+		'An audience for uploading user IDs (created with Audience → Create or Create From File)',
 	),
 	...fileSourceFields(
 		'User IDs (U followed by 32 hex characters) or IFAs, of the kind the audience was created with, separated by commas or new lines, or an expression giving a list of up to 1,500,000. Duplicates are dropped.',

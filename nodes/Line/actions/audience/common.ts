@@ -2,6 +2,7 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { describeValue, fail } from '../../../shared/errors';
 import type { ItemParameters } from '../../../shared/parameters';
+import { locatorField, locatorValue, type LineSearchMethod } from '../../methods/resourceLocator';
 
 /**
  * Fields and checks shared by the audience operations: LINE's limits from manage-audience.yml
@@ -21,16 +22,26 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const USER_ID = /^U[0-9a-f]{32}$/;
 const CHAT_ID = /^[CR][0-9a-f]{32}$/;
 
-export function audienceGroupIdField(description: string): INodeProperties {
-	return {
-		displayName: 'Audience ID',
+/** The audience ID: picked from the audiences LINE lists, or given (by default the input item's). */
+export function audienceGroupIdField(
+	description: string,
+	{
+		searchListMethod = 'searchAudiences',
+		required = true,
+	}: { searchListMethod?: LineSearchMethod; required?: boolean } = {},
+): INodeProperties {
+	return locatorField({
+		displayName: 'Audience',
 		name: 'audienceGroupId',
-		type: 'string',
-		required: true,
-		default: '={{ $json.audienceGroupId }}',
-		placeholder: '1234567890123',
 		description,
-	};
+		searchListMethod,
+		idDefault: required ? '={{ $json.audienceGroupId }}' : '',
+		listPlaceholder: 'Select an audience...',
+		idPlaceholder: '1234567890123',
+		idRegex: '[1-9][0-9]*',
+		idError: 'Not an audience ID: a whole number such as 1234567890123',
+		required,
+	});
 }
 
 export function descriptionField(description: string): INodeProperties {
@@ -60,15 +71,19 @@ export function requestIdField(description: string): INodeProperties {
 export const DESCRIPTION_RULES =
 	'1–120 characters (an emoji counts 2), no line breaks or other control characters. LINE compares names case-insensitively.';
 
-/** The audience ID of an item: a whole number (LINE's int64), given as a number or as digits. */
-export function checkAudienceGroupId(value: unknown, field = 'audienceGroupId'): number {
+/**
+ * The audience ID of an item: a whole number (LINE's int64), given as a number or as digits, or
+ * as the value of a locator.
+ */
+export function checkAudienceGroupId(given: unknown, field = 'audienceGroupId'): number {
+	const value = locatorValue(given);
 	const text =
 		typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim() : value;
 	if (text === undefined || text === null || text === '') {
 		fail(
 			field,
 			'is empty',
-			'Map the audienceGroupId of an earlier Audience operation, e.g. {{ $json.audienceGroupId }}.',
+			'Pick an audience from the list, or map the audienceGroupId of an earlier Audience operation, e.g. {{ $json.audienceGroupId }}.',
 		);
 	}
 	if (typeof text !== 'string' || !/^[1-9]\d*$/.test(text)) {

@@ -3,6 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { InputError } from '../../../shared/errors';
 import { runPerItem, type Unit } from '../../../shared/items';
+import { combineIds, combineItemsOption, readCombineOptions } from '../../helpers/recipients';
 import type { LineOperation } from '../types';
 import {
 	AudienceIds,
@@ -32,14 +33,9 @@ const properties: INodeProperties[] = [
 		placeholder: 'Add Option',
 		default: {},
 		options: [
-			{
-				displayName: 'Combine All Items',
-				name: 'combineItems',
-				type: 'boolean',
-				default: false,
-				description:
-					'Whether to create one audience from the IDs of all input items (e.g. one item per follower from User → Get Follower IDs), output as one item paired with all of them, instead of one audience per item. The name and options must then be the same for every item.',
-			},
+			combineItemsOption(
+				'Whether to create one audience from the IDs of all input items (e.g. one item per follower from User → Get Follower IDs), output as one item paired with all of them, instead of one audience per item. The name and options must then be the same for every item.',
+			),
 			IFA_AUDIENCE_FIELD,
 			UPLOAD_DESCRIPTION_FIELD,
 		],
@@ -90,45 +86,46 @@ export const create: LineOperation = {
 
 	async execute(context) {
 		const { client, params } = context;
-		const combine = params.get<IDataObject>('options', 0, {}).combineItems === true;
-		// Combined: one list across items, so duplicates between items are dropped too.
-		let combined: { first: Unit<Prepared>; ids: AudienceIds } | undefined;
+		const { combine } = readCombineOptions(params);
+		// Combined: one audience, named by the first item; the others must name it alike.
+		let first: Unit<Prepared> | undefined;
 		return await runPerItem<Prepared, PlannedAudience>(
 			context,
 			{
 				prepare: (itemIndex) => {
 					const options = params.get<IDataObject>('options', itemIndex, {});
 					const settings = readSettings(options, params.get('description', itemIndex));
-					const kind = settings.isIfaAudience ? 'ifa' : 'userId';
-					const own = new AudienceIds(kind);
+					const own = new AudienceIds(settings.isIfaAudience ? 'ifa' : 'userId');
 					const entries = listEntries(params.get('audiences', itemIndex));
 					entries.forEach((entry, index) => own.add(entry, () => `audiences[${index}]`));
 					own.check('audiences');
 					if (combine) {
-						if (combined) checkSameSettings(combined.first, settings);
-						else
-							combined = {
-								first: { items: [itemIndex], value: { settings, ids: own } },
-								ids: new AudienceIds(kind),
-							};
-						for (const id of own.ids) combined.ids.add(id, 'audiences');
+						if (first) checkSameSettings(first, settings);
+						else first = { items: [itemIndex], value: { settings, ids: own } };
 					}
 					return { settings, ids: own };
 				},
 				plan: (prepared) => {
-					if (!combine) {
-						return prepared.map(({ items, value }) => ({
-							items,
-							value: { settings: value.settings, ids: value.ids.ids },
-						}));
-					}
-					if (!combined || prepared.length === 0) return [];
-					return [
-						{
-							items: prepared.map(({ items }) => items[0]),
-							value: { settings: combined.first.value.settings, ids: combined.ids.ids },
-						},
-					];
+					const audiences = prepared.map(({ items, value }) => ({
+						items,
+						value: { settings: value.settings, ids: value.ids.ids },
+					}));
+					if (!combine) return audiences;
+					// One list across items, so duplicates between items are dropped too (IFAs compared
+					// case-insensitively; user IDs are lowercase hex).
+					const combined = combineIds(
+						audiences.map(({ items: [itemIndex], value }) => ({
+							itemIndex,
+							key: 'audience',
+							group: value.settings,
+							ids: value.ids,
+						})),
+						{ sameId: (id) => id.toLowerCase() },
+					);
+					return combined.map(({ group: settings, ids, items }) => ({
+						items,
+						value: { settings, ids },
+					}));
 				},
 				send: async ({ settings, ids }, itemIndex) => {
 					// The first 10,000 create the audience; the rest are added to it.

@@ -6,7 +6,7 @@ import { audienceGroupIdField, readAudienceGroupId } from './common';
 
 const showFor = { show: { resource: ['audience'], operation: ['delete'] } };
 
-const properties = [audienceGroupIdField('ID of the audience to delete')];
+const properties = [audienceGroupIdField('The audience to delete')];
 
 export const deleteAudience: LineOperation = {
 	description: updateDisplayOptions(showFor, properties),

@@ -2,6 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { runPerItem } from '../../../shared/items';
+import type { LineSearchMethod } from '../../methods/resourceLocator';
 import type { LineOperation } from '../types';
 import { audienceGroupIdField, readAudienceGroupId } from './common';
 
@@ -12,6 +13,11 @@ const OPERATION: Record<AudienceScope, string> = { own: 'get', shared: 'getShare
 const PATH: Record<AudienceScope, string> = {
 	own: '/v2/bot/audienceGroup',
 	shared: '/v2/bot/audienceGroup/shared',
+};
+/** Shared audiences are listed apart from the channel's own. */
+const SEARCH: Record<AudienceScope, LineSearchMethod> = {
+	own: 'searchAudiences',
+	shared: 'searchSharedAudiences',
 };
 
 interface AudienceData {
@@ -25,8 +31,9 @@ export function audienceDataOperation(scope: AudienceScope): LineOperation {
 		description: updateDisplayOptions(showFor, [
 			audienceGroupIdField(
 				scope === 'own'
-					? 'ID of the audience, e.g. the audienceGroupId of an item from Audience → Create or Get Many'
-					: 'ID of the audience, e.g. the audienceGroupId of an item from Audience → Get Many Shared',
+					? 'The audience, from the list or by ID, e.g. the audienceGroupId of an item from Audience → Create or Get Many'
+					: 'The shared audience, from the list or by ID, e.g. the audienceGroupId of an item from Audience → Get Many Shared',
+				{ searchListMethod: SEARCH[scope] },
 			),
 		]),
 

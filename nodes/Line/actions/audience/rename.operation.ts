@@ -14,7 +14,7 @@ import {
 const showFor = { show: { resource: ['audience'], operation: ['rename'] } };
 
 const properties: INodeProperties[] = [
-	audienceGroupIdField('ID of the audience to rename'),
+	audienceGroupIdField('The audience to rename'),
 	{
 		...descriptionField(`The audience's new name (description): ${DESCRIPTION_RULES}`),
 		displayName: 'New Audience Name',

@@ -4,6 +4,7 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { addDescription } from '../../../shared/items';
 import { InputError } from '../../../shared/errors';
 import type { ItemParameters } from '../../../shared/parameters';
+import { checkInputBinaryField, inputBinaryField } from '../../helpers/binary';
 import { chunk } from '../../helpers/recipients';
 import type { LineClient } from '../../transport';
 import {
@@ -96,15 +97,11 @@ export function fileSourceFields(listDescription: string): INodeProperties[] {
 				'Where the IDs come from. Both are uploaded as one text file of up to 1,500,000 IDs (a JSON upload takes 10,000 per request).',
 		},
 		{
-			displayName: 'Input Binary Field',
-			name: 'binaryPropertyName',
-			type: 'string',
-			required: true,
-			default: 'data',
-			displayOptions: { show: { source: ['binary'] } },
-			hint: 'The name of the input binary field holding the text file',
-			description:
+			...inputBinaryField(
+				'the text file',
 				'The file holds one user ID or IFA per line (blank lines, surrounding spaces and a UTF-8 byte order mark are ignored); every line is checked before uploading',
+			),
+			displayOptions: { show: { source: ['binary'] } },
 		},
 		{ ...audiencesField(listDescription), displayOptions: { show: { source: ['list'] } } },
 	];
@@ -128,14 +125,10 @@ export function prepareFile(
 		ids.check('audiences', MAX_IDS_PER_FILE);
 		return { source, ids: ids.ids, kind: ids.kind! };
 	}
-	const binaryPropertyName = String(params.get('binaryPropertyName', itemIndex) ?? '').trim();
-	if (binaryPropertyName === '') {
-		throw new InputError(
-			'binaryPropertyName',
-			'is empty',
-			'Name the input binary field holding the text file, e.g. data.',
-		);
-	}
+	const binaryPropertyName = checkInputBinaryField(
+		params.get('binaryPropertyName', itemIndex),
+		'the text file',
+	);
 	// Throws, naming the field, when the item has no such binary data.
 	const binary = fn.helpers.assertBinaryData(itemIndex, binaryPropertyName);
 	return { source, binaryPropertyName, fileName: binary.fileName || 'audience.txt' };

@@ -1,8 +1,9 @@
-import type { IBinaryKeyData, INodeProperties } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { describeValue, InputError } from '../../../shared/errors';
 import { runPerItem } from '../../../shared/items';
+import { DownloadedFiles, outputBinaryField, readOutputBinaryField } from '../../helpers/binary';
 import { contentFileName, getMessageContent as download } from '../../transport/content';
 import type { LineOperation } from '../types';
 
@@ -37,14 +38,7 @@ const properties: INodeProperties[] = [
 		description:
 			'LINE may still be preparing a video or audio when the event arrives: how long to wait until it is ready, checking every second. 0 downloads at once without checking.',
 	},
-	{
-		displayName: 'Put Output File in Field',
-		name: 'binaryPropertyName',
-		type: 'string',
-		required: true,
-		default: 'data',
-		hint: 'The name of the output binary field to put the file in',
-	},
+	outputBinaryField('file'),
 ];
 
 function readMessageId(value: unknown): string {
@@ -67,7 +61,7 @@ export const getMessageContent: LineOperation = {
 
 	async execute(context) {
 		const { fn, client, params } = context;
-		const files = new Map<number, IBinaryKeyData>();
+		const files = new DownloadedFiles();
 		const output = await runPerItem(context, {
 			prepare: (itemIndex) => {
 				const messageId = readMessageId(params.get('messageId', itemIndex));
@@ -79,14 +73,7 @@ export const getMessageContent: LineOperation = {
 						`must be a number of seconds, 0 or more; got ${JSON.stringify(waitSeconds)}`,
 					);
 				}
-				const binaryPropertyName = String(params.get('binaryPropertyName', itemIndex) ?? '').trim();
-				if (binaryPropertyName === '') {
-					throw new InputError(
-						'binaryPropertyName',
-						'is empty',
-						'Name the binary field to put the file in, e.g. data.',
-					);
-				}
+				const binaryPropertyName = readOutputBinaryField(params, itemIndex, 'file');
 				return { messageId, preview, waitForTranscodingMs: waitSeconds * 1000, binaryPropertyName };
 			},
 			send: async ({ messageId, preview, waitForTranscodingMs, binaryPropertyName }, itemIndex) => {
@@ -96,15 +83,10 @@ export const getMessageContent: LineOperation = {
 				});
 				const fileName = contentFileName(messageId, content, preview);
 				const binary = await fn.helpers.prepareBinaryData(content.data, fileName, content.mimeType);
-				files.set(itemIndex, { [binaryPropertyName]: binary });
+				files.add(itemIndex, binaryPropertyName, binary);
 				return { messageId, mimeType: content.mimeType, fileName, fileSize: content.data.length };
 			},
 		});
-		// The item runner builds the json; each downloaded file joins the item it came from.
-		return output.map((item) => {
-			const pairedItem = item.pairedItem as { item: number };
-			const binary = files.get(pairedItem.item);
-			return binary ? { ...item, binary } : item;
-		});
+		return files.attachTo(output);
 	},
 };

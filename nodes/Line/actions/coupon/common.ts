@@ -4,6 +4,7 @@ import { describeValue, fail, InputError } from '../../../shared/errors';
 import type { ItemParameters } from '../../../shared/parameters';
 import { dateObjectAsIso, validDay, zoneOffsetMinutes } from '../../../shared/time';
 import { isObject } from '../../../shared/values';
+import { locatorField, locatorValue } from '../../methods/resourceLocator';
 
 /**
  * Coupons of LINE's Messaging API (CouponCreateRequest in messaging-api.yml): the coupon ID
@@ -16,21 +17,26 @@ type Obj = Record<string, unknown>;
 // ---------------------------------------------------------------------------------------------
 // Coupon ID
 
+const COUPON_ID = /^[A-Za-z0-9_-]+$/;
+
+/** The coupon: picked from the channel's coupons, or its ID (by default the input item's). */
 export function couponIdField(description: string): INodeProperties {
-	return {
-		displayName: 'Coupon ID',
+	return locatorField({
+		displayName: 'Coupon',
 		name: 'couponId',
-		type: 'string',
-		required: true,
-		default: '={{ $json.couponId }}',
-		placeholder: '01JYNW8JMQVFBNWF1APF8Z3FS7',
 		description,
-	};
+		searchListMethod: 'searchCoupons',
+		idDefault: '={{ $json.couponId }}',
+		listPlaceholder: 'Select a coupon...',
+		idPlaceholder: '01JYNW8JMQVFBNWF1APF8Z3FS7',
+		idRegex: COUPON_ID.source.slice(1, -1),
+		idError: 'Not a coupon ID: letters, digits, - and _ only',
+	});
 }
 
 /** The coupon ID of one item: a single path segment, so it cannot reach another endpoint. */
 export function readCouponId(params: ItemParameters, itemIndex: number): string {
-	const value = params.get<unknown>('couponId', itemIndex);
+	const value = locatorValue(params.get<unknown>('couponId', itemIndex));
 	const couponId =
 		typeof value === 'string' || typeof value === 'number' ? String(value).trim() : '';
 	if (couponId === '') {
@@ -39,10 +45,10 @@ export function readCouponId(params: ItemParameters, itemIndex: number): string 
 			value === undefined || value === ''
 				? 'is empty'
 				: `must be text, got ${describeValue(value)}`,
-			'Map the couponId of an item from Coupon → Create or Get Many, e.g. {{ $json.couponId }}.',
+			'Pick a coupon from the list, or map the couponId of an item from Coupon → Create or Get Many, e.g. {{ $json.couponId }}.',
 		);
 	}
-	if (!/^[A-Za-z0-9_-]+$/.test(couponId)) {
+	if (!COUPON_ID.test(couponId)) {
 		fail(
 			'couponId',
 			`${describeValue(couponId)} is not a coupon ID (letters, digits, - and _ only)`,

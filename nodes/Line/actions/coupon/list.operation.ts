@@ -3,7 +3,8 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { InputError } from '../../../shared/errors';
 import { runPerItem } from '../../../shared/items';
-import { collectPages, readMaxResults, returnAllFields } from '../../../shared/pagination';
+import { readMaxResults, returnAllFields } from '../../../shared/pagination';
+import { collectStartNextPages } from '../../helpers/pages';
 import type { LineOperation } from '../types';
 
 const showFor = { show: { resource: ['coupon'], operation: ['list'] } };
@@ -27,11 +28,6 @@ const properties: INodeProperties[] = [
 		description: 'Only coupons in these states; none selected lists coupons in every state',
 	},
 ];
-
-interface CouponPage {
-	items?: IDataObject[];
-	next?: string;
-}
 
 function readStatus(value: unknown): string[] {
 	const list = Array.isArray(value) ? value : value ? String(value).split(',') : [];
@@ -58,16 +54,17 @@ export const list: LineOperation = {
 				status: readStatus(params.get('status', itemIndex, [])),
 			}),
 			send: async ({ max, status }, itemIndex) =>
-				await collectPages(async (start, wanted) => {
-					const qs: IDataObject = { limit: Math.min(MAX_PAGE, wanted) };
-					if (status.length > 0) qs.status = status.join(',');
-					if (start !== undefined) qs.start = start;
-					const { body } = await client.request<CouponPage>(
-						{ method: 'GET', path: '/v2/bot/coupon', qs },
-						itemIndex,
-					);
-					return { results: body.items ?? [], next: body.next };
-				}, max),
+				await collectStartNextPages(
+					client,
+					itemIndex,
+					{
+						path: '/v2/bot/coupon',
+						results: (body) => body.items as IDataObject[] | undefined,
+						maxPage: MAX_PAGE,
+						qs: status.length > 0 ? { status: status.join(',') } : undefined,
+					},
+					max,
+				),
 		});
 	},
 };

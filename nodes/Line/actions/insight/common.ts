@@ -1,35 +1,37 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { INodeExecutionData } from 'n8n-workflow';
 
 import { describeValue, fail } from '../../../shared/errors';
+import { runPerItem } from '../../../shared/items';
 import type { ItemParameters } from '../../../shared/parameters';
 import { toLineDate } from '../../helpers/dates';
+import type { OperationContext } from '../types';
 import { richMenuIdField } from '../richMenu/common';
 
-/** Fields and checks shared by the insight operations: days, periods and aggregation unit names. */
+/**
+ * Fields and checks shared by the insight operations: days, periods and aggregation unit names,
+ * and the counts of one day.
+ */
 
 const DAY_MS = 24 * 60 * 60 * 1000;
-
-/** A day field that takes yyyyMMdd, yyyy-MM-dd or an n8n date; `daysAgo` sets its default. */
-export function dayField(
-	name: string,
-	displayName: string,
-	daysAgo: number,
-	description: string,
-): INodeProperties {
-	return {
-		displayName,
-		name,
-		type: 'string',
-		required: true,
-		default: `={{ $today.minus({ days: ${daysAgo} }).toFormat('yyyyMMdd') }}`,
-		placeholder: '20261122',
-		description,
-	};
-}
 
 /** The LINE date (yyyyMMdd, UTC+9) of one item's day field. */
 export function readDay(params: ItemParameters, name: string, itemIndex: number): string {
 	return toLineDate(params.get(name, itemIndex), name);
+}
+
+/** The counts of one day (followers, message deliveries): GET `path` for each item's date. */
+export async function getCountsOfDay(
+	context: OperationContext,
+	path: string,
+): Promise<INodeExecutionData[]> {
+	const { client, params } = context;
+	return await runPerItem(context, {
+		prepare: (itemIndex) => readDay(params, 'date', itemIndex),
+		send: async (date, itemIndex) => {
+			const response = await client.request({ method: 'GET', path, qs: { date } }, itemIndex);
+			return { date, ...response.body };
+		},
+	});
 }
 
 function dayNumber(lineDate: string): number {

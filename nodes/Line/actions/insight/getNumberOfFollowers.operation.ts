@@ -1,8 +1,8 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { runPerItem } from '../../../shared/items';
+import { dayField } from '../../helpers/dates';
 import type { LineOperation } from '../types';
-import { dayField, readDay, STATUS_NOTE } from './common';
+import { getCountsOfDay, STATUS_NOTE } from './common';
 
 const showFor = { show: { resource: ['insight'], operation: ['getNumberOfFollowers'] } };
 
@@ -19,16 +19,6 @@ export const getNumberOfFollowers: LineOperation = {
 	description: updateDisplayOptions(showFor, properties),
 
 	async execute(context) {
-		const { client, params } = context;
-		return await runPerItem(context, {
-			prepare: (itemIndex) => readDay(params, 'date', itemIndex),
-			send: async (date, itemIndex) => {
-				const response = await client.request(
-					{ method: 'GET', path: '/v2/bot/insight/followers', qs: { date } },
-					itemIndex,
-				);
-				return { date, ...response.body };
-			},
-		});
+		return await getCountsOfDay(context, '/v2/bot/insight/followers');
 	},
 };

@@ -3,9 +3,10 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { describeValue, fail } from '../../../shared/errors';
 import { runPerItem } from '../../../shared/items';
+import { dayField } from '../../helpers/dates';
 import type { LineOperation } from '../types';
 import { readRichMenuId } from '../richMenu/common';
-import { dayField, insightRichMenuIdField, readPeriod, type PeriodRule } from './common';
+import { insightRichMenuIdField, readPeriod, type PeriodRule } from './common';
 
 const showFor = { show: { resource: ['insight'], operation: ['getRichMenuInsightDaily'] } };
 

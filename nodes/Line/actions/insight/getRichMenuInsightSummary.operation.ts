@@ -2,9 +2,10 @@ import type { INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { runPerItem } from '../../../shared/items';
+import { dayField } from '../../helpers/dates';
 import type { LineOperation } from '../types';
 import { readRichMenuId } from '../richMenu/common';
-import { dayField, insightRichMenuIdField, readPeriod, type PeriodRule } from './common';
+import { insightRichMenuIdField, readPeriod, type PeriodRule } from './common';
 
 const showFor = { show: { resource: ['insight'], operation: ['getRichMenuInsightSummary'] } };
 

@@ -2,8 +2,9 @@ import type { INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { runPerItem } from '../../../shared/items';
+import { dayField } from '../../helpers/dates';
 import type { LineOperation } from '../types';
-import { dayField, readAggregationUnit, readPeriod, type PeriodRule } from './common';
+import { readAggregationUnit, readPeriod, type PeriodRule } from './common';
 
 const showFor = { show: { resource: ['insight'], operation: ['getStatisticsPerUnit'] } };
 

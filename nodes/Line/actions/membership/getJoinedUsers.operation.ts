@@ -1,9 +1,11 @@
-import type { IDataObject, INodeProperties } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { describeValue, InputError } from '../../../shared/errors';
 import { runPerItem } from '../../../shared/items';
-import { collectPages, readMaxResults, returnAllFields } from '../../../shared/pagination';
+import { readMaxResults, returnAllFields } from '../../../shared/pagination';
+import { collectStartNextPages } from '../../helpers/pages';
+import { locatorField, locatorValue } from '../../methods/resourceLocator';
 import type { LineOperation } from '../types';
 
 const showFor = { show: { resource: ['membership'], operation: ['getJoinedUsers'] } };
@@ -12,20 +14,23 @@ const showFor = { show: { resource: ['membership'], operation: ['getJoinedUsers'
 const MAX_PAGE = 1000;
 
 const properties: INodeProperties[] = [
-	{
-		displayName: 'Membership ID',
+	locatorField({
+		displayName: 'Membership Plan',
 		name: 'membershipId',
-		type: 'string',
-		required: true,
-		default: '={{ $json.membershipId }}',
-		placeholder: '3189',
 		description:
-			'ID of the membership plan (a number), e.g. the membershipId of an item from Get Membership Plans',
-	},
+			'The membership plan, from the list or by ID (a number), e.g. the membershipId of an item from Get Membership Plans',
+		searchListMethod: 'searchMemberships',
+		idDefault: '={{ $json.membershipId }}',
+		listPlaceholder: 'Select a membership plan...',
+		idPlaceholder: '3189',
+		idRegex: '[0-9]+',
+		idError: 'Not a membership plan ID: a whole number such as 3189',
+	}),
 	...returnAllFields(),
 ];
 
-function readMembershipId(value: unknown): number {
+function readMembershipId(given: unknown): number {
+	const value = locatorValue(given);
 	const text =
 		typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim() : '';
 	if (!/^\d+$/.test(text) || Number(text) < 1 || !Number.isSafeInteger(Number(text))) {
@@ -34,7 +39,7 @@ function readMembershipId(value: unknown): number {
 			text === ''
 				? 'is empty'
 				: `${describeValue(value)} is not a membership plan ID (a whole number)`,
-			'Map the membershipId of an item from Membership → Get Membership Plans, e.g. {{ $json.membershipId }}.',
+			'Pick a plan from the list, or map the membershipId of an item from Membership → Get Membership Plans, e.g. {{ $json.membershipId }}.',
 		);
 	}
 	return Number(text);
@@ -51,15 +56,16 @@ export const getJoinedUsers: LineOperation = {
 				max: readMaxResults(params, itemIndex),
 			}),
 			send: async ({ membershipId, max }, itemIndex) => {
-				const userIds = await collectPages(async (start, wanted) => {
-					const qs: IDataObject = { limit: Math.min(MAX_PAGE, wanted) };
-					if (start !== undefined) qs.start = start;
-					const { body } = await client.request<{ userIds?: string[]; next?: string }>(
-						{ method: 'GET', path: `/v2/bot/membership/${membershipId}/users/ids`, qs },
-						itemIndex,
-					);
-					return { results: body.userIds ?? [], next: body.next };
-				}, max);
+				const userIds = await collectStartNextPages(
+					client,
+					itemIndex,
+					{
+						path: `/v2/bot/membership/${membershipId}/users/ids`,
+						results: (body) => body.userIds as string[] | undefined,
+						maxPage: MAX_PAGE,
+					},
+					max,
+				);
 				return userIds.map((userId) => ({ membershipId, userId }));
 			},
 		});

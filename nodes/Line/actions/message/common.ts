@@ -55,6 +55,23 @@ export function sendOptionsField(
 	};
 }
 
+/** The Requests in Parallel option of a send per item; `description` says what goes out at once. */
+export function parallelRequestsOption(description: string): INodeProperties {
+	return {
+		displayName: 'Requests in Parallel',
+		name: 'parallelRequests',
+		type: 'number',
+		typeOptions: { minValue: 1, maxValue: 50 },
+		default: 10,
+		description,
+	};
+}
+
+/** Requests in Parallel: an option of the run, read from the first item. */
+export function readParallelRequests(params: ItemParameters): number {
+	return Number(params.get<IDataObject>('options', 0, {}).parallelRequests ?? 10);
+}
+
 export interface SendOptions {
 	notificationDisabled?: boolean;
 	customAggregationUnits?: string[];

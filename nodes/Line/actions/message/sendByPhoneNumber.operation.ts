@@ -6,7 +6,14 @@ import { describeValue, fail } from '../../../shared/errors';
 import { runPerItem } from '../../../shared/items';
 import { messageBuilderFields, readMessages } from '../../helpers/messageBuilder';
 import type { LineOperation } from '../types';
-import { optionBody, readSendOptions, sendOptionsField, sendResult } from './common';
+import {
+	optionBody,
+	parallelRequestsOption,
+	readParallelRequests,
+	readSendOptions,
+	sendOptionsField,
+	sendResult,
+} from './common';
 
 const showFor = { show: { resource: ['message'], operation: ['sendByPhoneNumber'] } };
 
@@ -32,15 +39,9 @@ const properties: INodeProperties[] = [
 	sendOptionsField(
 		['notificationDisabled'],
 		[
-			{
-				displayName: 'Requests in Parallel',
-				name: 'parallelRequests',
-				type: 'number',
-				typeOptions: { minValue: 1, maxValue: 50 },
-				default: 10,
-				description:
-					'How many messages may be on their way to LINE at once. Messages to the same number are always sent one after another, in item order.',
-			},
+			parallelRequestsOption(
+				'How many messages may be on their way to LINE at once. Messages to the same number are always sent one after another, in item order.',
+			),
 		],
 	),
 ];
@@ -102,9 +103,7 @@ export const sendByPhoneNumber: LineOperation = {
 
 	async execute(context) {
 		const { client, params } = context;
-		const parallelRequests = Number(
-			params.get<IDataObject>('options', 0, {}).parallelRequests ?? 10,
-		);
+		const parallelRequests = readParallelRequests(params);
 		return await runPerItem(
 			context,
 			{

@@ -4,7 +4,15 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { nameBasedUuid } from '../../../shared/idempotency';
 import { runPerItem, type Unit } from '../../../shared/items';
 import { messageBuilderFields, readMessages } from '../../helpers/messageBuilder';
-import { chunk, parseUserIds } from '../../helpers/recipients';
+import {
+	chunk,
+	combineIds,
+	combineItemsOption,
+	outputPerRequestOption,
+	parseUserIds,
+	readCombineOptions,
+	userIdListField,
+} from '../../helpers/recipients';
 import type { LineOperation, OperationContext } from '../types';
 import {
 	optionBody,
@@ -21,36 +29,21 @@ export const MULTICAST_MAX_RECIPIENTS = 500;
 const showFor = { show: { resource: ['message'], operation: ['sendMulticast'] } };
 
 const properties: INodeProperties[] = [
-	{
-		displayName: 'Recipients',
-		name: 'to',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: 'U4af4980629..., U0c229f96c4...',
-		description:
-			'User IDs (U followed by 32 hex characters), separated by commas or new lines, or an expression giving an array. Duplicates are dropped; lists over 500 are split into several requests. Groups and rooms cannot receive multicasts.',
-	},
+	userIdListField(
+		'to',
+		'Recipients',
+		'User IDs (U followed by 32 hex characters), separated by commas or new lines, or an expression giving an array. Duplicates are dropped; lists over 500 are split into several requests. Groups and rooms cannot receive multicasts.',
+	),
 	...messageBuilderFields(showFor),
 	sendOptionsField(
 		['customAggregationUnits', 'notificationDisabled', 'retryKey'],
 		[
-			{
-				displayName: 'Combine All Items',
-				name: 'combineItems',
-				type: 'boolean',
-				default: false,
-				description:
-					'Whether to merge the recipients of all input items that send the same messages into as few requests as possible (10,000 items with one recipient each → 20 requests), instead of sending per item',
-			},
-			{
-				displayName: 'Output One Item per Request',
-				name: 'outputPerRequest',
-				type: 'boolean',
-				default: false,
-				description:
-					'Whether to output one item per multicast request (paired with the input items it covered) instead of one item per input item with the request ID and retry key that covered it',
-			},
+			combineItemsOption(
+				'Whether to merge the recipients of all input items that send the same messages into as few requests as possible (10,000 items with one recipient each → 20 requests), instead of sending per item',
+			),
+			outputPerRequestOption(
+				'Whether to output one item per multicast request (paired with the input items it covered) instead of one item per input item with the request ID and retry key that covered it',
+			),
 		],
 	),
 ];
@@ -96,46 +89,23 @@ function planCombined(
 	prepared: Array<Unit<PreparedItem>>,
 	keys: RetryKeys,
 ): Array<Unit<PlannedRequest>> {
-	const groups = new Map<string, { rest: IDataObject; byRecipient: Map<string, number[]> }>();
-	for (const {
-		items: [itemIndex],
-		value: { recipients, messages, options },
-	} of prepared) {
-		const rest = { messages, ...optionBody(options) };
-		const key = JSON.stringify(rest);
-		let group = groups.get(key);
-		if (!group) {
-			group = { rest, byRecipient: new Map() };
-			groups.set(key, group);
-		}
-		for (const id of recipients) {
-			const items = group.byRecipient.get(id);
-			if (!items) group.byRecipient.set(id, [itemIndex]);
-			else if (items[items.length - 1] !== itemIndex) items.push(itemIndex);
-		}
-	}
-	const planned: Array<Unit<PlannedRequest>> = [];
+	const requests = combineIds(
+		prepared.map(({ items: [itemIndex], value: { recipients, messages, options } }) => {
+			const rest = { messages, ...optionBody(options) };
+			return { itemIndex, key: JSON.stringify(rest), group: rest, ids: recipients };
+		}),
+		{ size: MULTICAST_MAX_RECIPIENTS },
+	);
 	// All items share one Retry Key option here: it can identify only one request, the first.
 	const userKey = prepared[0]?.value.options.retryKey;
-	for (const { rest, byRecipient } of groups.values()) {
-		for (const to of chunk([...byRecipient.keys()], MULTICAST_MAX_RECIPIENTS)) {
-			const items = new Set<number>();
-			for (const id of to) for (const item of byRecipient.get(id)!) items.add(item);
-			const covered = [...items].sort((a, b) => a - b);
-			planned.push({
-				items: covered,
-				value: {
-					recipients: to,
-					body: { to, ...rest },
-					retryKey:
-						planned.length === 0 && userKey
-							? userKey
-							: keys.derive(covered[0], `combined-${planned.length}`),
-				},
-			});
-		}
-	}
-	return planned;
+	return requests.map(({ group: rest, ids: to, items }, index) => ({
+		items,
+		value: {
+			recipients: to,
+			body: { to, ...rest },
+			retryKey: index === 0 && userKey ? userKey : keys.derive(items[0], `combined-${index}`),
+		},
+	}));
 }
 
 export const sendMulticast: LineOperation = {
@@ -143,8 +113,7 @@ export const sendMulticast: LineOperation = {
 
 	async execute(context: OperationContext) {
 		const { fn, client, params } = context;
-		const rawOptions = params.get<IDataObject>('options', 0, {});
-		const combine = rawOptions.combineItems === true;
+		const { combine, perRequest } = readCombineOptions(params);
 		const retryKeys = new RetryKeys(fn);
 		const recipientsOf = new Map<number, string[]>();
 		return await runPerItem<PreparedItem, PlannedRequest>(
@@ -195,7 +164,7 @@ export const sendMulticast: LineOperation = {
 					return { ...merged, recipientCount: recipients.length, recipients };
 				},
 			},
-			{ perUnit: rawOptions.outputPerRequest === true },
+			{ perUnit: perRequest },
 		);
 	},
 };

@@ -6,12 +6,18 @@ import { runPerItem } from '../../../shared/items';
 import { parseJsonObject } from '../../../shared/json';
 import { messageBuilderFields, readMessages } from '../../helpers/messageBuilder';
 import { checkDemographicFilter, checkNarrowcastRecipient } from '../../helpers/narrowcast';
+import { locatorValue } from '../../methods/resourceLocator';
+import { audienceGroupIdField, checkAudienceGroupId } from '../audience/common';
 import type { LineOperation } from '../types';
 import { optionBody, readSendOptions, RetryKeys, sendOptionsField, sendResult } from './common';
 
 const showFor = { show: { resource: ['message'], operation: ['sendNarrowcast'] } };
 
 const properties: INodeProperties[] = [
+	audienceGroupIdField(
+		'An audience to send to, from the list or by ID. With a Recipient too, only the users both select receive it. Empty for no audience.',
+		{ required: false },
+	),
 	{
 		displayName: 'Recipient',
 		name: 'recipient',
@@ -19,7 +25,7 @@ const properties: INodeProperties[] = [
 		default: '',
 		placeholder: '{ "type": "audience", "audienceGroupId": 5614991017776 }',
 		description:
-			'Who may receive it: an audience, a redelivery of an earlier narrowcast, or an operator ({"type": "operator", "and": [...]}) combining them. Empty sends to every friend who matches the filter.',
+			'Who may receive it: an audience, a redelivery of an earlier narrowcast, or an operator ({"type": "operator", "and": [...]}) combining them; combined with the Audience above by "and". With neither, it goes to every friend who matches the filter.',
 	},
 	{
 		displayName: 'Demographic Filter',
@@ -86,22 +92,44 @@ function readLimit(options: IDataObject): IDataObject | undefined {
 	return Object.keys(limit).length ? limit : undefined;
 }
 
+function isGiven(value: unknown): boolean {
+	return typeof value === 'number' || (typeof value === 'string' && value.trim() !== '');
+}
+
+/**
+ * The `recipient` of one item: the Audience field's audience, the Recipient JSON, or both
+ * combined with an "and" operator (only the audience's users that the JSON selects too).
+ */
+function readRecipient(audienceValue: unknown, json: unknown): IDataObject | undefined {
+	const audience =
+		audienceValue === undefined
+			? undefined
+			: { type: 'audience', audienceGroupId: checkAudienceGroupId(audienceValue) };
+	const recipient = parseJsonObject(json, 'recipient', { optional: true }) as
+		| IDataObject
+		| undefined;
+	if (recipient) checkNarrowcastRecipient(recipient);
+	if (audience && recipient) return { type: 'operator', and: [audience, recipient] };
+	return audience ?? recipient;
+}
+
 export const sendNarrowcast: LineOperation = {
 	description: updateDisplayOptions(showFor, properties),
 
 	async execute(context) {
 		const { fn, client, params } = context;
 		const retryKeys = new RetryKeys(fn);
+		// An Audience given (an ID or an expression) that comes out empty for an item fails that item:
+		// leaving it out would send to every friend instead.
+		const audienceGiven = isGiven(locatorValue(fn.getNode().parameters.audienceGroupId));
 		return await runPerItem(context, {
 			prepare: (itemIndex) => {
 				const body: IDataObject = { messages: readMessages(params, itemIndex) };
-				const recipient = parseJsonObject(params.get('recipient', itemIndex), 'recipient', {
-					optional: true,
-				});
-				if (recipient) {
-					checkNarrowcastRecipient(recipient);
-					body.recipient = recipient as IDataObject;
-				}
+				const recipient = readRecipient(
+					audienceGiven ? params.get('audienceGroupId', itemIndex) : undefined,
+					params.get('recipient', itemIndex),
+				);
+				if (recipient) body.recipient = recipient;
 				const demographic = parseJsonObject(
 					params.get('demographic', itemIndex),
 					'filter.demographic',

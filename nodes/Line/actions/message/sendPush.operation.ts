@@ -1,11 +1,19 @@
-import type { IDataObject, INodeProperties } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { runPerItem } from '../../../shared/items';
 import { checkRecipientId } from '../../helpers/checks';
 import { messageBuilderFields, readMessages } from '../../helpers/messageBuilder';
 import type { LineOperation } from '../types';
-import { optionBody, readSendOptions, RetryKeys, sendOptionsField, sendResult } from './common';
+import {
+	optionBody,
+	parallelRequestsOption,
+	readParallelRequests,
+	readSendOptions,
+	RetryKeys,
+	sendOptionsField,
+	sendResult,
+} from './common';
 
 const showFor = { show: { resource: ['message'], operation: ['sendPush'] } };
 
@@ -24,15 +32,9 @@ const properties: INodeProperties[] = [
 	sendOptionsField(
 		['customAggregationUnits', 'notificationDisabled', 'retryKey'],
 		[
-			{
-				displayName: 'Requests in Parallel',
-				name: 'parallelRequests',
-				type: 'number',
-				typeOptions: { minValue: 1, maxValue: 50 },
-				default: 10,
-				description:
-					'How many pushes may be on their way to LINE at once. Pushes to the same chat are always sent one after another, in item order. A 429 (too many requests) is waited out; to stay under a rate limit, set Delivery → Speed Limit.',
-			},
+			parallelRequestsOption(
+				'How many pushes may be on their way to LINE at once. Pushes to the same chat are always sent one after another, in item order. A 429 (too many requests) is waited out; to stay under a rate limit, set Delivery → Speed Limit.',
+			),
 		],
 	),
 ];
@@ -43,9 +45,7 @@ export const sendPush: LineOperation = {
 	async execute(context) {
 		const { fn, client, params } = context;
 		const retryKeys = new RetryKeys(fn);
-		const parallelRequests = Number(
-			params.get<IDataObject>('options', 0, {}).parallelRequests ?? 10,
-		);
+		const parallelRequests = readParallelRequests(params);
 		return await runPerItem(
 			context,
 			{

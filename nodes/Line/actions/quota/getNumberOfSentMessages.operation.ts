@@ -2,7 +2,7 @@ import type { INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { runPerItem } from '../../../shared/items';
-import { toLineDate } from '../../helpers/dates';
+import { dayField, toLineDate } from '../../helpers/dates';
 import type { LineOperation } from '../types';
 
 const showFor = { show: { resource: ['quota'], operation: ['getNumberOfSentMessages'] } };
@@ -26,16 +26,12 @@ const properties: INodeProperties[] = [
 		],
 		description: 'Which kind of sent messages to count',
 	},
-	{
-		displayName: 'Date',
-		name: 'date',
-		type: 'string',
-		required: true,
-		default: "={{ $today.minus({ days: 1 }).toFormat('yyyyMMdd') }}",
-		placeholder: '20261122',
-		description:
-			'Day to count, in UTC+9 (LINE\'s time zone): yyyyMMdd, yyyy-MM-dd or an n8n date. Counts are ready from the next day; until then the status is "unready".',
-	},
+	dayField(
+		'date',
+		'Date',
+		1,
+		'Day to count, in UTC+9 (LINE\'s time zone): yyyyMMdd, yyyy-MM-dd or an n8n date. Counts are ready from the next day; until then the status is "unready".',
+	),
 ];
 
 export const getNumberOfSentMessages: LineOperation = {

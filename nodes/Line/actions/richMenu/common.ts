@@ -4,6 +4,7 @@ import { describeValue, fail, InputError } from '../../../shared/errors';
 import { parseJsonObject } from '../../../shared/json';
 import type { ItemParameters } from '../../../shared/parameters';
 import { isObject } from '../../../shared/values';
+import { locatorField, locatorValue } from '../../methods/resourceLocator';
 import {
 	actionFields,
 	asText,
@@ -24,27 +25,31 @@ import {
 
 const RICH_MENU_ID = /^richmenu-[0-9a-f]{32}$/;
 
+/** A rich menu: picked from the channel's rich menus, or its ID (by default the input item's). */
 export function richMenuIdField(description: string): INodeProperties {
-	return {
-		displayName: 'Rich Menu ID',
+	return locatorField({
+		displayName: 'Rich Menu',
 		name: 'richMenuId',
-		type: 'string',
-		required: true,
-		default: '={{ $json.richMenuId }}',
-		placeholder: 'richmenu-88c05ef6921ae53f8b58a25f3a65faf7',
 		description,
-	};
+		searchListMethod: 'searchRichMenus',
+		idDefault: '={{ $json.richMenuId }}',
+		listPlaceholder: 'Select a rich menu...',
+		idPlaceholder: 'richmenu-88c05ef6921ae53f8b58a25f3a65faf7',
+		idRegex: RICH_MENU_ID.source.slice(1, -1),
+		idError: 'Not a rich menu ID: richmenu- followed by 32 hex characters',
+	});
 }
 
-/** A rich menu ID (`richmenu-` and 32 hex characters), trimmed. */
+/** A rich menu ID (`richmenu-` and 32 hex characters), trimmed; also the value of a locator. */
 export function checkRichMenuId(value: unknown, field = 'richMenuId'): string {
-	const id = typeof value === 'string' ? value.trim() : value;
+	const given = locatorValue(value);
+	const id = typeof given === 'string' ? given.trim() : given;
 	if (typeof id === 'string' && RICH_MENU_ID.test(id)) return id;
 	if (id === undefined || id === null || id === '') {
 		fail(
 			field,
 			'is empty',
-			'Give the ID LINE returned when the rich menu was created (richmenu-…), e.g. {{ $json.richMenuId }} after Create or Get Many.',
+			'Pick a rich menu from the list, or give the ID LINE returned when it was created (richmenu-…), e.g. {{ $json.richMenuId }} after Create or Get Many.',
 		);
 	}
 	fail(

@@ -5,9 +5,10 @@ import { InputError } from '../../../shared/errors';
 import { addDescription, runPerItem } from '../../../shared/items';
 import type { ItemParameters } from '../../../shared/parameters';
 import { isObject } from '../../../shared/values';
+import { checkInputBinaryField } from '../../helpers/binary';
 import type { LineOperation } from '../types';
 import { readRichMenu, richMenuFields, type RichMenuSize } from './common';
-import { checkBinaryFieldName, loadImages, takeImage, uploadRichMenuImage } from './image';
+import { loadImages, takeImage, uploadRichMenuImage } from './image';
 
 const showFor = { show: { resource: ['richMenu'], operation: ['create'] } };
 
@@ -53,7 +54,7 @@ export const create: LineOperation = {
 		const images = await loadImages(fn, params, items.length, (params, itemIndex) => {
 			const { binaryPropertyName } = readOptions(params, itemIndex);
 			if (binaryPropertyName === undefined) return undefined;
-			return checkBinaryFieldName(binaryPropertyName, 'options.binaryPropertyName');
+			return checkInputBinaryField(binaryPropertyName, 'the image', 'options.binaryPropertyName');
 		});
 		return await runPerItem(context, {
 			prepare: (itemIndex) => {

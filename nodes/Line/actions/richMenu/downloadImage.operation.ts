@@ -1,8 +1,8 @@
-import type { IBinaryKeyData, INodeProperties } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { InputError } from '../../../shared/errors';
 import { runPerItem } from '../../../shared/items';
+import { DownloadedFiles, outputBinaryField, readOutputBinaryField } from '../../helpers/binary';
 import { header } from '../../transport';
 import type { LineOperation } from '../types';
 import { readRichMenuId, richMenuIdField } from './common';
@@ -13,14 +13,7 @@ const properties: INodeProperties[] = [
 	richMenuIdField(
 		'ID of the rich menu whose image to download: richmenu- followed by 32 hex characters',
 	),
-	{
-		displayName: 'Put Output File in Field',
-		name: 'binaryPropertyName',
-		type: 'string',
-		required: true,
-		default: 'data',
-		hint: 'The name of the output binary field to put the image in',
-	},
+	outputBinaryField('image'),
 ];
 
 const EXTENSIONS: Record<string, string> = { 'image/png': 'png', 'image/jpeg': 'jpg' };
@@ -30,18 +23,11 @@ export const downloadImage: LineOperation = {
 
 	async execute(context) {
 		const { fn, client, params } = context;
-		const files = new Map<number, IBinaryKeyData>();
+		const files = new DownloadedFiles();
 		const output = await runPerItem(context, {
 			prepare: (itemIndex) => {
 				const richMenuId = readRichMenuId(params, itemIndex);
-				const binaryPropertyName = String(params.get('binaryPropertyName', itemIndex) ?? '').trim();
-				if (binaryPropertyName === '') {
-					throw new InputError(
-						'binaryPropertyName',
-						'is empty',
-						'Name the binary field to put the image in, e.g. data.',
-					);
-				}
+				const binaryPropertyName = readOutputBinaryField(params, itemIndex, 'image');
 				return { richMenuId, binaryPropertyName };
 			},
 			send: async ({ richMenuId, binaryPropertyName }, itemIndex) => {
@@ -62,15 +48,10 @@ export const downloadImage: LineOperation = {
 					'application/octet-stream';
 				const fileName = `${richMenuId}.${EXTENSIONS[mimeType] ?? 'bin'}`;
 				const binary = await fn.helpers.prepareBinaryData(data, fileName, mimeType);
-				files.set(itemIndex, { [binaryPropertyName]: binary });
+				files.add(itemIndex, binaryPropertyName, binary);
 				return { richMenuId, mimeType, fileName, fileSize: data.length };
 			},
 		});
-		// The item runner builds the json; each downloaded image joins the item it came from.
-		return output.map((item) => {
-			const pairedItem = item.pairedItem as { item: number };
-			const binary = files.get(pairedItem.item);
-			return binary ? { ...item, binary } : item;
-		});
+		return files.attachTo(output);
 	},
 };

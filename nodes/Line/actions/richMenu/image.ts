@@ -1,6 +1,6 @@
-import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions } from 'n8n-workflow';
 
-import { fail, InputError } from '../../../shared/errors';
+import { fail } from '../../../shared/errors';
 import type { ItemParameters } from '../../../shared/parameters';
 import type { LineClient, LineResponse } from '../../transport';
 import { sizeProblem, type RichMenuSize } from './common';
@@ -144,30 +144,6 @@ export function checkRichMenuImage(
 
 // ---------------------------------------------------------------------------------------------
 // Reading the image of each item from its binary field
-
-export function binaryFieldProperty(description: string): INodeProperties {
-	return {
-		displayName: 'Input Binary Field',
-		name: 'binaryPropertyName',
-		type: 'string',
-		required: true,
-		default: 'data',
-		hint: 'The name of the input binary field holding the PNG or JPEG image',
-		description,
-	};
-}
-
-export function checkBinaryFieldName(value: unknown, field = 'binaryPropertyName'): string {
-	const name = typeof value === 'string' ? value.trim() : '';
-	if (name === '') {
-		throw new InputError(
-			field,
-			'is empty',
-			'Name the input binary field holding the image, e.g. data.',
-		);
-	}
-	return name;
-}
 
 export interface LoadedImage {
 	binaryPropertyName: string;

@@ -2,15 +2,10 @@ import type { INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { runPerItem } from '../../../shared/items';
+import { checkInputBinaryField, inputBinaryField } from '../../helpers/binary';
 import type { LineOperation } from '../types';
 import { readRichMenuId, readSize, richMenuIdField, sizeFields } from './common';
-import {
-	binaryFieldProperty,
-	checkBinaryFieldName,
-	loadImages,
-	takeImage,
-	uploadRichMenuImage,
-} from './image';
+import { loadImages, takeImage, uploadRichMenuImage } from './image';
 
 const showFor = { show: { resource: ['richMenu'], operation: ['uploadImage'] } };
 
@@ -18,7 +13,10 @@ const properties: INodeProperties[] = [
 	richMenuIdField(
 		'ID of the rich menu the image is for: richmenu- followed by 32 hex characters, e.g. the output of Create. A rich menu takes one image, which cannot be replaced.',
 	),
-	binaryFieldProperty('PNG or JPEG, at most 1 MB, of the size of the rich menu'),
+	inputBinaryField(
+		'the PNG or JPEG image',
+		'PNG or JPEG, at most 1 MB, of the size of the rich menu',
+	),
 	...sizeFields({
 		any: true,
 		description:
@@ -32,7 +30,7 @@ export const uploadImage: LineOperation = {
 	async execute(context) {
 		const { fn, client, params, items } = context;
 		const images = await loadImages(fn, params, items.length, (params, itemIndex) =>
-			checkBinaryFieldName(params.get('binaryPropertyName', itemIndex)),
+			checkInputBinaryField(params.get('binaryPropertyName', itemIndex), 'the image'),
 		);
 		return await runPerItem(context, {
 			prepare: (itemIndex) => {

@@ -12,15 +12,24 @@ import { runPerItem, type Unit } from '../../../shared/items';
 import { parseJson } from '../../../shared/json';
 import type { ItemParameters } from '../../../shared/parameters';
 import { isObject, trimmedText } from '../../../shared/values';
-import { chunk, parseUserIds } from '../../helpers/recipients';
+import {
+	chunk,
+	combineIds,
+	combineItemsOption,
+	outputPerRequestOption,
+	parseUserIds,
+	readCombineOptions,
+	userIdListField,
+	type CombineOptions,
+} from '../../helpers/recipients';
 import { textRetryKey } from '../message/common';
 import type { OperationContext } from '../types';
 import { checkRichMenuId } from './common';
 
 /**
  * What the rich-menu operations on users and the batch operations share: the bulk link/unlink
- * (user IDs checked and de-duplicated by Send Multicast's helpers, 500 a request, optionally
- * combined across items) and the batch request (operations, resume key).
+ * (user IDs read and combined across items as Send Multicast does, by ../../helpers/recipients,
+ * 500 a request) and the batch request (operations, resume key).
  */
 
 // ---------------------------------------------------------------------------------------------
@@ -30,15 +39,11 @@ import { checkRichMenuId } from './common';
 export const BULK_MAX_USERS = 500;
 
 export function bulkUserIdsField(what: string): INodeProperties {
-	return {
-		displayName: 'User IDs',
-		name: 'userIds',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: 'U4af4980629..., U0c229f96c4...',
-		description: `User IDs (U followed by 32 hex characters) to ${what}, separated by commas or new lines, or an expression giving an array. Duplicates are dropped; lists over 500 are split into several requests. With one user per input item (e.g. the userId of each follower), turn on Combine All Items.`,
-	};
+	return userIdListField(
+		'userIds',
+		'User IDs',
+		`User IDs (U followed by 32 hex characters) to ${what}, separated by commas or new lines, or an expression giving an array. Duplicates are dropped; lists over 500 are split into several requests. With one user per input item (e.g. the userId of each follower), turn on Combine All Items.`,
+	);
 }
 
 export function bulkOptionsField(): INodeProperties {
@@ -49,34 +54,14 @@ export function bulkOptionsField(): INodeProperties {
 		placeholder: 'Add Option',
 		default: {},
 		options: [
-			{
-				displayName: 'Combine All Items',
-				name: 'combineItems',
-				type: 'boolean',
-				default: false,
-				description:
-					'Whether to merge the user IDs of all input items into as few requests as possible (1,000 items with one user each → 2 requests), instead of sending per item',
-			},
-			{
-				displayName: 'Output One Item per Request',
-				name: 'outputPerRequest',
-				type: 'boolean',
-				default: false,
-				description:
-					'Whether to output one item per request (paired with the input items it covered) instead of one item per input item listing the requests that covered it',
-			},
+			combineItemsOption(
+				'Whether to merge the user IDs of all input items into as few requests as possible (1,000 items with one user each → 2 requests), instead of sending per item',
+			),
+			outputPerRequestOption(
+				'Whether to output one item per request (paired with the input items it covered) instead of one item per input item listing the requests that covered it',
+			),
 		],
 	};
-}
-
-export interface BulkOptions {
-	combine: boolean;
-	perRequest: boolean;
-}
-
-export function readBulkOptions(params: ItemParameters): BulkOptions {
-	const options = params.get<IDataObject>('options', 0, {}) ?? {};
-	return { combine: options.combineItems === true, perRequest: options.outputPerRequest === true };
 }
 
 /** What one item asks for: its (de-duplicated, checked) users and, for a link, the rich menu. */
@@ -100,39 +85,24 @@ function planPerItem(prepared: Array<Unit<BulkItem>>): Array<Unit<BulkRequest>> 
  * answers for the items whose users it carries.
  */
 function planCombined(prepared: Array<Unit<BulkItem>>): Array<Unit<BulkRequest>> {
-	const groups = new Map<string | undefined, Map<string, number[]>>();
-	for (const {
-		items: [itemIndex],
+	const requests = combineIds(
+		prepared.map(({ items: [itemIndex], value: { richMenuId, userIds } }) => ({
+			itemIndex,
+			key: richMenuId,
+			group: richMenuId,
+			ids: userIds,
+		})),
+		{ size: BULK_MAX_USERS },
+	);
+	return requests.map(({ group: richMenuId, ids: userIds, items }) => ({
+		items,
 		value: { richMenuId, userIds },
-	} of prepared) {
-		let byUser = groups.get(richMenuId);
-		if (!byUser) {
-			byUser = new Map();
-			groups.set(richMenuId, byUser);
-		}
-		for (const userId of userIds) {
-			const items = byUser.get(userId);
-			if (!items) byUser.set(userId, [itemIndex]);
-			else if (items[items.length - 1] !== itemIndex) items.push(itemIndex);
-		}
-	}
-	const planned: Array<Unit<BulkRequest>> = [];
-	for (const [richMenuId, byUser] of groups) {
-		for (const part of chunk([...byUser.keys()], BULK_MAX_USERS)) {
-			const covered = new Set<number>();
-			for (const userId of part) for (const item of byUser.get(userId)!) covered.add(item);
-			planned.push({
-				items: [...covered].sort((a, b) => a - b),
-				value: { richMenuId, userIds: part },
-			});
-		}
-	}
-	return planned;
+	}));
 }
 
 export function planBulk(
 	prepared: Array<Unit<BulkItem>>,
-	{ combine }: BulkOptions,
+	{ combine }: CombineOptions,
 ): Array<Unit<BulkRequest>> {
 	return combine ? planCombined(prepared) : planPerItem(prepared);
 }
@@ -166,7 +136,7 @@ export class LinkTargets {
 export function bulkResult(
 	request: BulkRequest,
 	requestId: string | undefined,
-	{ perRequest }: BulkOptions,
+	{ perRequest }: CombineOptions,
 ): IDataObject {
 	const menu = request.richMenuId ? { richMenuId: request.richMenuId } : {};
 	const userCount = request.userIds.length;
@@ -218,7 +188,7 @@ export async function runBulk(
 	},
 ): Promise<INodeExecutionData[]> {
 	const { client, params } = context;
-	const options = readBulkOptions(params);
+	const options = readCombineOptions(params);
 	const targets = new LinkTargets();
 	const itemsAsked = new Map<number, BulkItem>();
 	return await runPerItem<BulkItem, BulkRequest>(

@@ -3,6 +3,7 @@ import type { INodeProperties } from 'n8n-workflow';
 import { describeValue, fail } from '../../../shared/errors';
 import type { ItemParameters } from '../../../shared/parameters';
 import { trimmedText } from '../../../shared/values';
+import { locatorField, locatorValue } from '../../methods/resourceLocator';
 import { checkRichMenuId, richMenuIdField } from '../richMenu/common';
 
 /** The alias ID and rich menu ID fields of the rich menu alias operations. */
@@ -10,9 +11,9 @@ import { checkRichMenuId, richMenuIdField } from '../richMenu/common';
 /** LINE's rule for alias IDs (CreateRichMenuAliasRequest): 1–32 of a–z, 0–9, - and _. */
 const ALIAS_ID = /^[a-z0-9_-]{1,32}$/;
 
-/** An alias ID, trimmed and checked. */
+/** An alias ID (also the value of a locator), trimmed and checked. */
 export function checkAliasId(value: unknown, field = 'richMenuAliasId'): string {
-	const id = trimmedText(value);
+	const id = trimmedText(locatorValue(value));
 	if (id === '') {
 		fail(
 			field,
@@ -34,18 +35,33 @@ export function checkAliasId(value: unknown, field = 'richMenuAliasId'): string 
 	return id;
 }
 
-/** `fromInput`: the alias of the input item (an earlier Get Many, Get or Create) by default. */
-export function aliasIdField(description: string, fromInput: boolean): INodeProperties {
-	const field: INodeProperties = {
-		displayName: 'Rich Menu Alias ID',
+/**
+ * The alias ID: of a new alias (`existing` false, typed), or of an existing one, picked from the
+ * channel's aliases or given by ID (by default the input item's, e.g. after Get Many or Create).
+ */
+export function aliasIdField(description: string, existing: boolean): INodeProperties {
+	if (!existing) {
+		return {
+			displayName: 'Rich Menu Alias ID',
+			name: 'richMenuAliasId',
+			type: 'string',
+			required: true,
+			default: '',
+			placeholder: 'richmenu-alias-a',
+			description,
+		};
+	}
+	return locatorField({
+		displayName: 'Rich Menu Alias',
 		name: 'richMenuAliasId',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: 'richmenu-alias-a',
 		description,
-	};
-	return fromInput ? { ...field, default: '={{ $json.richMenuAliasId }}' } : field;
+		searchListMethod: 'searchRichMenuAliases',
+		idDefault: '={{ $json.richMenuAliasId }}',
+		listPlaceholder: 'Select an alias...',
+		idPlaceholder: 'richmenu-alias-a',
+		idRegex: ALIAS_ID.source.slice(1, -1),
+		idError: 'Not an alias ID: 1–32 lowercase letters a–z, digits, - and _',
+	});
 }
 
 export function readAliasId(params: ItemParameters, itemIndex: number): string {
