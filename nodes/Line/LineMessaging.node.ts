@@ -36,7 +36,7 @@ export class LineMessaging implements INodeType {
 		version: 1,
 		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
 		description:
-			'Send LINE messages, read profiles, members and message content, and manage the webhook with the LINE Messaging API',
+			'Send LINE messages, read profiles, members and message content, and manage rich menus, audiences, insight, coupons, memberships, tokens and the webhook with the LINE Messaging API',
 		defaults: { name: 'LINE Messaging' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
