@@ -3,7 +3,7 @@ import type { IDataObject, INodeParameters } from 'n8n-workflow';
 import { idsOfFile } from '../../nodes/Line/actions/audience/upload';
 import type { MockRequest } from '../support/mockLine';
 import { parseMultipart, validateRequest } from '../support/openapi';
-import { AUDIENCE_GROUPS, AUDIENCE_ID, CREATED, withInputFiles } from './contracts/audience';
+import { AUDIENCE_GROUPS, AUDIENCE_ID, CREATED, textFile } from './contracts/audience';
 import {
 	apiRequests,
 	GROUP,
@@ -333,13 +333,12 @@ describe('uploads by file: a binary field sent as multipart/form-data to the dat
 
 	it('goes to the data host only (the API host is not reachable here)', async () => {
 		line.mock.once('POST', BY_FILE, () => ({ status: 202, body: CREATED }));
-		withInputFiles([{ field: 'data', fileName: 'ids.txt', text: `${USER}\n` }])(line.mock);
 		const credential = tokenCredential(line.mock);
 		credential.data = { ...credential.data, baseUrl: 'http://127.0.0.1:9' };
 		const result = await runLine(
 			line.mock,
 			audience('createFromFile', { description: 'From file' }),
-			{ credentials: credential },
+			{ credentials: credential, files: [textFile('data', 'ids.txt', `${USER}\n`)] },
 		);
 		expect(result.error).toBeUndefined();
 		expect(apiRequests(line.mock).map((r) => `${r.method} ${r.path}`)).toEqual([`POST ${BY_FILE}`]);
@@ -348,18 +347,20 @@ describe('uploads by file: a binary field sent as multipart/form-data to the dat
 
 	it('the file part: text/plain, the binary’s file name with its quote escaped, one checked ID per line', async () => {
 		line.mock.once('PUT', BY_FILE, () => ({ status: 202, body: {} }));
-		withInputFiles([
-			{
-				field: 'list',
-				fileName: 'say "hi".txt',
-				mimeType: 'application/octet-stream',
-				text: `${IFA.toUpperCase()}\r\n\r\n${IFA}\n`,
-			},
-		])(line.mock);
 		const items = await runLineOk(
 			line.mock,
 			audience('addUserIdsFromFile', { binaryPropertyName: 'list' }),
-			{ input: [{ audienceGroupId: AUDIENCE_ID }] },
+			{
+				input: [{ audienceGroupId: AUDIENCE_ID }],
+				files: [
+					textFile(
+						'list',
+						'say "hi".txt',
+						`${IFA.toUpperCase()}\r\n\r\n${IFA}\n`,
+						'application/octet-stream',
+					),
+				],
+			},
 		);
 		const [request] = apiRequests(line.mock);
 		expect(request.problems).toEqual([]);
@@ -390,8 +391,9 @@ describe('uploads by file: a binary field sent as multipart/form-data to the dat
 	});
 
 	it('a bad line names the field and the line; nothing is sent', async () => {
-		withInputFiles([{ field: 'data', fileName: 'ids.csv', text: `userId\n${USER}\n` }])(line.mock);
-		const result = await runLine(line.mock, audience('createFromFile', { description: 'CSV' }));
+		const result = await runLine(line.mock, audience('createFromFile', { description: 'CSV' }), {
+			files: [textFile('data', 'ids.csv', `userId\n${USER}\n`)],
+		});
 		expect(apiRequests(line.mock)).toEqual([]);
 		expect(result.error?.message).toBe(
 			'data line 1: "userId" is not a LINE user ID (U followed by 32 hex characters, e.g. U4af4980629...) [item 0]',
@@ -399,8 +401,9 @@ describe('uploads by file: a binary field sent as multipart/form-data to the dat
 	});
 
 	it('an empty file, and an item without the binary field', async () => {
-		withInputFiles([{ field: 'data', fileName: 'empty.txt', text: '\n\n' }])(line.mock);
-		const empty = await runLine(line.mock, audience('createFromFile', { description: 'Empty' }));
+		const empty = await runLine(line.mock, audience('createFromFile', { description: 'Empty' }), {
+			files: [textFile('data', 'empty.txt', '\n\n')],
+		});
 		expect(empty.error?.message).toBe('data: holds no user IDs or IFAs [item 0]');
 
 		const missing = await runLine(line.mock, audience('createFromFile', { description: 'None' }));

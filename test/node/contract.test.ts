@@ -34,6 +34,7 @@ describe.each(Object.entries(contracts))('%s', (key, cases) => {
 		const items = await runLineOk(mock, contract.parameters, {
 			input: contract.input,
 			credentials: contract.credentials?.(mock),
+			files: contract.files,
 		});
 
 		const requests = contract.authorization === null ? mock.requests : apiRequests(mock);

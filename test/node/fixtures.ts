@@ -1,4 +1,10 @@
-import type { IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeParameters,
+	INodeType,
+} from 'n8n-workflow';
 
 import { LineConnectorChannelAccessTokenApi } from '../../credentials/LineConnectorChannelAccessTokenApi.credentials';
 import { LineConnectorChannelIdSecretApi } from '../../credentials/LineConnectorChannelIdSecretApi.credentials';
@@ -61,26 +67,70 @@ export function idSecretCredential(
 	};
 }
 
+/** A file of an input item, as an upstream node (Read Files, HTTP Request) would give it. */
+export interface InputFile {
+	data: Buffer;
+	fileName: string;
+	mimeType: string;
+	/** The item's binary field (default `data`). */
+	field?: string;
+}
+
 export interface RunOptions {
 	input?: IDataObject[];
 	continueOnFail?: boolean;
 	credentials?: TestCredential;
+	/** Files of the input items, by item index (the runner's input node emits JSON only). */
+	files?: Array<InputFile | undefined>;
+}
+
+/**
+ * The LINE node given input items that carry files: it attaches them with n8n's own binary
+ * helper, then runs as always.
+ */
+function lineWithFiles(files: Array<InputFile | undefined>): INodeType {
+	const withFiles = Object.create(nodeType) as INodeType;
+	withFiles.execute = async function (this: IExecuteFunctions) {
+		const items = this.getInputData();
+		for (const [index, file] of files.entries()) {
+			if (!file) continue;
+			items[index].binary = {
+				...items[index].binary,
+				[file.field ?? 'data']: await this.helpers.prepareBinaryData(
+					file.data,
+					file.fileName,
+					file.mimeType,
+				),
+			};
+		}
+		return await nodeType.execute.call(this);
+	};
+	return withFiles;
 }
 
 /** Runs the LINE Messaging node with the channel access token credential (unless given another). */
 export async function runLine(
 	mock: MockLine,
 	parameters: INodeParameters,
-	{ input, continueOnFail, credentials }: RunOptions = {},
+	{ input, continueOnFail, credentials, files }: RunOptions = {},
 ): Promise<RunNodeResult> {
 	return await runNode({
-		nodeType,
+		nodeType: files ? lineWithFiles(files) : nodeType,
 		parameters,
 		credentials: credentials ?? tokenCredential(mock),
 		input,
 		continueOnFail,
 	});
 }
+
+/** `binary.<field>` as n8n holds it in memory mode. */
+export const binaryOf = (bytes: Buffer, mimeType: string, fileName: string) =>
+	expect.objectContaining({
+		data: bytes.toString('base64'),
+		mimeType,
+		fileName,
+		bytes: bytes.length,
+	}) as unknown as IDataObject;
 
 /** Like runLine, but fails the test with the node's error when the run did not succeed. */
 export async function runLineOk(

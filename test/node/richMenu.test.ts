@@ -1,20 +1,12 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeParameters,
-	INodeType,
-} from 'n8n-workflow';
+import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
-import { LineMessaging } from '../../nodes/Line/LineMessaging.node';
 import {
 	checkRichMenuImage,
 	imageInfo,
 	MAX_IMAGE_BYTES,
 } from '../../nodes/Line/actions/richMenu/image';
-import { runNode } from '../support/engine';
-import { jpeg, png, RICH_MENU_ID, type InputFile } from './contracts/richMenu';
-import { apiRequests, builder, runLine, tokenCredential, USER, useMockLine } from './fixtures';
+import { jpeg, png, RICH_MENU_ID } from './contracts/richMenu';
+import { apiRequests, builder, type InputFile, runLine, USER, useMockLine } from './fixtures';
 
 /**
  * Rich menus: the checks made before anything is sent (the menu's size, areas and actions; the
@@ -24,39 +16,13 @@ import { apiRequests, builder, runLine, tokenCredential, USER, useMockLine } fro
 
 const line = useMockLine();
 
-/**
- * The LINE node given input items that carry files: the test engine's input node emits JSON
- * only, so the files are attached with n8n's own binary helper just before the node runs.
- */
-function lineWithFiles(files: Array<InputFile | undefined>): INodeType {
-	const node = new LineMessaging();
-	const withFiles = Object.create(node) as INodeType;
-	withFiles.execute = async function (this: IExecuteFunctions) {
-		const items = this.getInputData();
-		for (const [index, file] of files.entries()) {
-			if (!file) continue;
-			items[index].binary = {
-				[file.field ?? 'data']: await this.helpers.prepareBinaryData(
-					file.data,
-					file.fileName,
-					file.mimeType,
-				),
-			};
-		}
-		return (await node.execute.call(this)) as INodeExecutionData[][];
-	};
-	return withFiles;
-}
-
 async function runWithFiles(
 	parameters: INodeParameters,
 	files: Array<InputFile | undefined>,
 	{ input, continueOnFail }: { input?: IDataObject[]; continueOnFail?: boolean } = {},
 ) {
-	return await runNode({
-		nodeType: lineWithFiles(files),
-		parameters,
-		credentials: tokenCredential(line.mock),
+	return await runLine(line.mock, parameters, {
+		files,
 		input: input ?? files.map(() => ({ richMenuId: RICH_MENU_ID })),
 		continueOnFail,
 	});

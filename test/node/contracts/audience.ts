@@ -1,8 +1,7 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 
-import { LineMessaging } from '../../../nodes/Line/LineMessaging.node';
-import type { MockLine, MockRequest } from '../../support/mockLine';
-import { nodeType, USER, USER_2, userIds } from '../fixtures';
+import type { MockRequest } from '../../support/mockLine';
+import { type InputFile, USER, USER_2, userIds } from '../fixtures';
 import type { ContractCase } from './types';
 
 /** Audiences (manage-audience.yml): uploads by JSON and by file, retargeting, reading, listing. */
@@ -111,40 +110,14 @@ const file = (...list: string[]) => ({
 
 const MANY = userIds(10_001);
 
-export interface TextFile {
-	/** The input binary field. */
-	field: string;
-	text: string;
-	fileName: string;
-	mimeType?: string;
-}
-
-/**
- * An `arrange` that gives the next run of the runner's LINE node input items with files: its
- * input node emits JSON only, so the node's next execute first attaches them with n8n's own
- * binary helper, as a Read/Write Files node before it would, then runs as always (once).
- */
-export function withInputFiles(
-	files: TextFile[],
-	arrange?: (mock: MockLine) => void,
-): (mock: MockLine) => void {
-	return (mock) => {
-		arrange?.(mock);
-		const node = nodeType as { execute?: LineMessaging['execute'] };
-		node.execute = async function (this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-			delete node.execute;
-			const items = this.getInputData();
-			for (const [index, { field, text, fileName, mimeType }] of files.entries()) {
-				const binary = await this.helpers.prepareBinaryData(
-					Buffer.from(text, 'utf8'),
-					fileName,
-					mimeType ?? 'text/plain',
-				);
-				items[index].binary = { ...items[index].binary, [field]: binary };
-			}
-			return await LineMessaging.prototype.execute.call(this);
-		};
-	};
+/** A text file in an input item's binary field. */
+export function textFile(
+	field: string,
+	fileName: string,
+	text: string,
+	mimeType = 'text/plain',
+): InputFile {
+	return { field, fileName, data: Buffer.from(text, 'utf8'), mimeType };
 }
 
 export const contracts: Record<string, ContractCase[]> = {
@@ -252,16 +225,15 @@ export const contracts: Record<string, ContractCase[]> = {
 				description: 'Spring campaign',
 				binaryPropertyName: 'ids',
 			},
-			arrange: withInputFiles(
-				[
-					{
-						field: 'ids',
-						fileName: 'spring ids.txt',
-						text: `\uFEFF${USER}\r\n  ${USER_2} \r\n\r\n${USER}\r\n${USER_3}`,
-					},
-				],
-				(mock) => mock.once('POST', '/v2/bot/audienceGroup/upload/byFile', accepted(CREATED)),
-			),
+			files: [
+				textFile(
+					'ids',
+					'spring ids.txt',
+					`\uFEFF${USER}\r\n  ${USER_2} \r\n\r\n${USER}\r\n${USER_3}`,
+				),
+			],
+			arrange: (mock) =>
+				mock.once('POST', '/v2/bot/audienceGroup/upload/byFile', accepted(CREATED)),
 			request: {
 				method: 'POST',
 				path: '/v2/bot/audienceGroup/upload/byFile',
@@ -355,14 +327,7 @@ export const contracts: Record<string, ContractCase[]> = {
 				options: { uploadDescription: 'April export' },
 			},
 			input: [{ audienceGroupId: AUDIENCE_ID }],
-			arrange: withInputFiles([
-				{
-					field: 'data',
-					fileName: 'april.csv',
-					mimeType: 'text/csv',
-					text: `${USER}\n${USER_2}\n`,
-				},
-			]),
+			files: [textFile('data', 'april.csv', `${USER}\n${USER_2}\n`, 'text/csv')],
 			request: {
 				method: 'PUT',
 				path: '/v2/bot/audienceGroup/upload/byFile',

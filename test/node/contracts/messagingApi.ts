@@ -2,7 +2,17 @@ import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import type { MockRequest } from '../../support/mockLine';
 import { MOCK_MEMBERS, mockContentBytes } from '../../support/mockLine';
-import { GROUP, header, hello, HELLO, REPLY_TOKEN, ROOM, USER, USER_2 } from '../fixtures';
+import {
+	binaryOf,
+	GROUP,
+	header,
+	hello,
+	HELLO,
+	REPLY_TOKEN,
+	ROOM,
+	USER,
+	USER_2,
+} from '../fixtures';
 import type { ContractCase } from './types';
 
 /** The Messaging API operations of the LINE node's first resources. */
@@ -125,15 +135,6 @@ function memberCases(
 }
 
 const MESSAGE_ID = '325708';
-
-/** `binary.data` as n8n holds it in memory mode. */
-const binaryOf = (bytes: Buffer, mimeType: string, fileName: string) =>
-	expect.objectContaining({
-		data: bytes.toString('base64'),
-		mimeType,
-		fileName,
-		bytes: bytes.length,
-	}) as unknown as IDataObject;
 
 /** Keyed by `resource/operation`; the completeness test below fails when an operation has none. */
 export const contracts: Record<string, ContractCase[]> = {

@@ -1,15 +1,9 @@
 import { crc32, deflateSync } from 'node:zlib';
 
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeParameters,
-} from 'n8n-workflow';
+import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
-import { LineMessaging } from '../../../nodes/Line/LineMessaging.node';
 import type { MockLine, MockRequest } from '../../support/mockLine';
-import { nodeType } from '../fixtures';
+import { binaryOf } from '../fixtures';
 import type { ContractCase } from './types';
 
 /** Rich menus: create, validate, get, list, delete, the image, and the default rich menu. */
@@ -71,44 +65,6 @@ export function jpeg(width: number, height: number): Buffer {
 		segment(0xc0, frame),
 		Buffer.from([0xff, 0xd9]),
 	]);
-}
-
-export interface InputFile {
-	data: Buffer;
-	fileName: string;
-	mimeType: string;
-	/** The input binary field (default `data`). */
-	field?: string;
-}
-
-const executeOfLine = LineMessaging.prototype.execute;
-
-/**
- * Gives the next run of the contract runner's LINE node input items with files. The runner's
- * input node emits JSON only, so the files are attached with n8n's own binary helper just before
- * the node runs, as an upstream node (Read Binary File, HTTP Request) would have them; the node
- * then runs as always. Used once, then gone.
- */
-export function withInputFiles(files: Array<InputFile | undefined>): () => void {
-	return () => {
-		const node = nodeType as { execute?: typeof executeOfLine };
-		node.execute = async function (this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-			delete node.execute;
-			const items = this.getInputData();
-			for (const [index, file] of files.entries()) {
-				if (!file) continue;
-				items[index].binary = {
-					...items[index].binary,
-					[file.field ?? 'data']: await this.helpers.prepareBinaryData(
-						file.data,
-						file.fileName,
-						file.mimeType,
-					),
-				};
-			}
-			return await executeOfLine.call(this);
-		};
-	};
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -212,13 +168,6 @@ const LARGE_PNG = png(2500, 1686);
 const COMPACT_JPEG = jpeg(2500, 843);
 
 /** `binary.data` as n8n holds it in memory mode. */
-const binaryOf = (bytes: Buffer, mimeType: string, fileName: string) =>
-	expect.objectContaining({
-		data: bytes.toString('base64'),
-		mimeType,
-		fileName,
-		bytes: bytes.length,
-	}) as unknown as IDataObject;
 
 export const contracts: Record<string, ContractCase[]> = {
 	'richMenu/create': [
@@ -235,12 +184,10 @@ export const contracts: Record<string, ContractCase[]> = {
 				...compactMenuFields,
 				options: { binaryPropertyName: 'menuImage', setAsDefault: true },
 			}),
-			arrange: (mock) => {
-				created(mock);
-				withInputFiles([
-					{ data: COMPACT_JPEG, fileName: 'menu.jpg', mimeType: 'image/jpeg', field: 'menuImage' },
-				])();
-			},
+			arrange: created,
+			files: [
+				{ data: COMPACT_JPEG, fileName: 'menu.jpg', mimeType: 'image/jpeg', field: 'menuImage' },
+			],
 			before: [
 				{ method: 'POST', path: '/v2/bot/richmenu' },
 				{ method: 'POST', path: `/v2/bot/richmenu/${RICH_MENU_ID}/content` },
@@ -427,7 +374,7 @@ export const contracts: Record<string, ContractCase[]> = {
 			name: "upload a PNG of the menu's size, checked against it",
 			parameters: richMenu('uploadImage', { size: '2500x1686' }),
 			input: [{ richMenuId: RICH_MENU_ID }],
-			arrange: withInputFiles([{ data: LARGE_PNG, fileName: 'menu.png', mimeType: 'image/png' }]),
+			files: [{ data: LARGE_PNG, fileName: 'menu.png', mimeType: 'image/png' }],
 			request: {
 				method: 'POST',
 				path: `/v2/bot/richmenu/${RICH_MENU_ID}/content`,
@@ -450,14 +397,14 @@ export const contracts: Record<string, ContractCase[]> = {
 				binaryPropertyName: 'image',
 				richMenuId: pickedMenu(RICH_MENU_ID),
 			}),
-			arrange: withInputFiles([
+			files: [
 				{
 					data: COMPACT_JPEG,
 					fileName: 'menu',
 					mimeType: 'application/octet-stream',
 					field: 'image',
 				},
-			]),
+			],
 			request: {
 				method: 'POST',
 				path: `/v2/bot/richmenu/${RICH_MENU_ID}/content`,

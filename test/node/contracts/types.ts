@@ -2,6 +2,7 @@ import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import type { TestCredential } from '../../support/engine';
 import type { MockLine, MockRequest } from '../../support/mockLine';
+import type { InputFile } from '../fixtures';
 import type { MultipartPart } from '../../support/openapi';
 
 /**
@@ -31,6 +32,8 @@ export interface ContractCase {
 	name: string;
 	parameters: INodeParameters;
 	input?: IDataObject[];
+	/** Files of the input items, by item index (uploads). */
+	files?: Array<InputFile | undefined>;
 	/** Programs the mock before the run. */
 	arrange?: (mock: MockLine) => void;
 	/** The node's credential (default: the channel access token credential). */
