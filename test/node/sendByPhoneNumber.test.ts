@@ -206,3 +206,30 @@ describe('delivery', () => {
 		expect(apiRequests(line.mock)).toHaveLength(4);
 	});
 });
+
+describe('delivery tag', () => {
+	const TAG = 'order-2026-0042-shipped';
+
+	it('goes to LINE as X-Line-Delivery-Tag, for the delivery event to carry back', async () => {
+		await runLineOk(line.mock, send({ options: { deliveryTag: '={{ $json.tag }}' } }), {
+			input: [{ phone: '+818000001234', tag: TAG }, { phone: '+66812345678' }],
+		});
+		const requests = apiRequests(line.mock);
+		expect(requests.map((request) => header(request, 'x-line-delivery-tag'))).toEqual([
+			TAG,
+			undefined,
+		]);
+		expect(requests.flatMap((request) => request.problems)).toEqual([]);
+	});
+
+	it('shorter than 16 characters is refused before sending, naming the item and field', async () => {
+		const result = await runLine(line.mock, send({ options: { deliveryTag: 'order-42' } }), {
+			input: [{ phone: '+818000001234' }],
+		});
+		expect(apiRequests(line.mock)).toEqual([]);
+		expect(result.error?.message).toContain(
+			'options.deliveryTag: must be 16 to 100 characters, got 8',
+		);
+		expect(result.error?.message).toContain('[item 0]');
+	});
+});

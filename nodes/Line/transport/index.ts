@@ -70,6 +70,8 @@ export interface LineRequest {
 	qs?: IDataObject;
 	/** Sent as `X-Line-Retry-Key`; the same key is reused when the request is retried. */
 	retryKey?: string;
+	/** Other headers the operation's spec declares, e.g. `X-Line-Delivery-Tag`. */
+	headers?: Record<string, string>;
 	/** `data` for LINE's content host (`api-data.line.me`). */
 	host?: 'api' | 'data';
 	/** The answer is a file (message content): the body comes back as a Buffer. */
@@ -89,8 +91,8 @@ const FORM = 'application/x-www-form-urlencoded';
 
 function requestHeaders(request: LineRequest): Record<string, string> | undefined {
 	const contentType = request.form ? FORM : request.contentType;
-	if (!request.retryKey && !contentType) return undefined;
-	const headers: Record<string, string> = {};
+	if (!request.retryKey && !contentType && !request.headers) return undefined;
+	const headers: Record<string, string> = { ...request.headers };
 	if (request.retryKey) headers['X-Line-Retry-Key'] = request.retryKey;
 	if (contentType) headers['Content-Type'] = contentType;
 	return headers;

@@ -39,6 +39,15 @@ const properties: INodeProperties[] = [
 	sendOptionsField(
 		['notificationDisabled'],
 		[
+			{
+				displayName: 'Delivery Tag',
+				name: 'deliveryTag',
+				type: 'string',
+				default: '',
+				placeholder: 'order-2026-0042-shipped',
+				description:
+					'16 to 100 characters LINE returns in the delivery webhook event (delivery.data) once the message was delivered, e.g. to match it with your order',
+			},
 			parallelRequestsOption(
 				'How many messages may be on their way to LINE at once. Messages to the same number are always sent one after another, in item order.',
 			),
@@ -86,6 +95,20 @@ export function readPhoneNumber(value: unknown): Recipient {
 	return { phoneNumber, to: createHash('sha256').update(phoneNumber, 'utf8').digest('hex') };
 }
 
+/** The optional X-Line-Delivery-Tag of one item: 16 to 100 characters. */
+function readDeliveryTag(value: unknown): string | undefined {
+	const tag = typeof value === 'string' || typeof value === 'number' ? String(value) : '';
+	if (tag === '') return undefined;
+	if (tag.length < 16 || tag.length > 100) {
+		fail(
+			'options.deliveryTag',
+			`must be 16 to 100 characters, got ${tag.length}`,
+			'LINE returns it in the delivery event of the LINE Trigger (delivery.data).',
+		);
+	}
+	return tag;
+}
+
 function checkNoMedia(messages: IDataObject[]): void {
 	messages.forEach((message, index) => {
 		if (MEDIA_TYPES.includes(String(message.type))) {
@@ -112,14 +135,19 @@ export const sendByPhoneNumber: LineOperation = {
 					const messages = readMessages(params, itemIndex);
 					checkNoMedia(messages);
 					const options = readSendOptions(params, itemIndex);
-					return { recipient, body: { to: recipient.to, messages, ...optionBody(options) } };
+					const deliveryTag = readDeliveryTag(params.get('options.deliveryTag', itemIndex, ''));
+					return {
+						recipient,
+						body: { to: recipient.to, messages, ...optionBody(options) },
+						headers: deliveryTag ? { 'X-Line-Delivery-Tag': deliveryTag } : undefined,
+					};
 				},
 				// No retry key: LINE takes X-Line-Retry-Key only on push, multicast, narrowcast and
 				// broadcast (and refuses it elsewhere), so a send is repeated only when it surely
 				// did not arrive.
-				send: async ({ recipient, body }, itemIndex) => {
+				send: async ({ recipient, body, headers }, itemIndex) => {
 					const response = await client.request(
-						{ method: 'POST', path: '/bot/pnp/push', body },
+						{ method: 'POST', path: '/bot/pnp/push', body, headers },
 						itemIndex,
 					);
 					return { ...recipient, ...sendResult(response) };
