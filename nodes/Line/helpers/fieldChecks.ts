@@ -2,7 +2,7 @@ import { describeValue, fail } from '../../shared/errors';
 import { isObject } from '../../shared/values';
 
 /**
- * The building blocks of the local checks (./checks.ts for messages, ./actions.ts for actions):
+ * The building blocks of the local checks (../messages for message and action types, ./checks.ts, ./actions.ts):
  * text in LINE's units, lists, objects, options, integers and URLs, each failing with an
  * InputError that names the field.
  */

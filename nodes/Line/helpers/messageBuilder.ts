@@ -4,6 +4,7 @@ import { InputError } from '../../shared/errors';
 import { parseJson } from '../../shared/json';
 import type { ItemParameters } from '../../shared/parameters';
 import { isObject } from '../../shared/values';
+import { MESSAGE_READERS, messageTypeFields, messageTypeOptions } from '../messages';
 import {
 	actionFields,
 	asText,
@@ -16,7 +17,8 @@ import { checkMessages } from './checks';
 
 /**
  * The "Messages" part of every send operation: a builder for composing LINE messages without
- * writing JSON, a JSON alternative, and the options applied on top (quick reply, sender).
+ * writing JSON, a JSON alternative, and the options applied on top (quick reply, sender). Each
+ * message type's fields and reader are in its file in ../messages.
  */
 
 // Not alphabetical: the type comes first because it decides which of the other fields are shown.
@@ -25,205 +27,11 @@ const MESSAGE_VALUES: INodeProperties[] = [
 		displayName: 'Type',
 		name: 'type',
 		type: 'options',
-		options: [
-			{ name: 'Audio', value: 'audio', description: 'An M4A or MP3 file' },
-			{ name: 'Flex', value: 'flex', description: 'A bubble or carousel laid out freely' },
-			{ name: 'Image', value: 'image', description: 'A JPEG or PNG image' },
-			{ name: 'Imagemap', value: 'imagemap', description: 'An image with tappable areas' },
-			{ name: 'Location', value: 'location', description: 'A place on a map' },
-			{ name: 'Raw JSON', value: 'json', description: 'Any LINE message object, written as JSON' },
-			{ name: 'Sticker', value: 'sticker', description: 'A LINE sticker' },
-			{ name: 'Template', value: 'template', description: 'Buttons, confirm or carousel template' },
-			{ name: 'Text', value: 'text', description: 'Plain text' },
-			{ name: 'Video', value: 'video', description: 'An MP4 video' },
-		],
+		options: messageTypeOptions(),
 		default: 'text',
 		description: 'Type of the message',
 	},
-	{
-		displayName: 'Text',
-		name: 'text',
-		type: 'string',
-		typeOptions: { rows: 4 },
-		required: true,
-		default: '',
-		description: 'Text of the message, up to 5000 characters',
-		displayOptions: { show: { type: ['text'] } },
-	},
-	{
-		displayName: 'Package ID',
-		name: 'packageId',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: '446',
-		description:
-			'Package ID of the sticker, see the <a href="https://developers.line.biz/en/docs/messaging-api/sticker-list/">list of stickers</a>',
-		displayOptions: { show: { type: ['sticker'] } },
-	},
-	{
-		displayName: 'Sticker ID',
-		name: 'stickerId',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: '1988',
-		description:
-			'Sticker ID within the package, see the <a href="https://developers.line.biz/en/docs/messaging-api/sticker-list/">list of stickers</a>',
-		displayOptions: { show: { type: ['sticker'] } },
-	},
-	{
-		displayName: 'Original Content URL',
-		name: 'originalContentUrl',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: 'https://example.com/file.jpg',
-		description:
-			'HTTPS URL of the file: JPEG or PNG for images, MP4 for videos, M4A or MP3 for audio',
-		displayOptions: { show: { type: ['image', 'video', 'audio'] } },
-	},
-	{
-		displayName: 'Preview Image URL',
-		name: 'previewImageUrl',
-		type: 'string',
-		default: '',
-		placeholder: 'https://example.com/preview.jpg',
-		description:
-			'HTTPS URL of a smaller JPEG or PNG shown in the chat. Required for videos; for images, leave empty to use the original image.',
-		displayOptions: { show: { type: ['image', 'video'] } },
-	},
-	{
-		displayName: 'Tracking ID',
-		name: 'trackingId',
-		type: 'string',
-		default: '',
-		description:
-			'ID that identifies the video in the video viewing complete webhook event, up to 100 characters',
-		displayOptions: { show: { type: ['video'] } },
-	},
-	{
-		displayName: 'Duration',
-		name: 'duration',
-		type: 'number',
-		required: true,
-		default: 0,
-		placeholder: '60000',
-		description: 'Length of the audio in milliseconds',
-		displayOptions: { show: { type: ['audio'] } },
-	},
-	{
-		displayName: 'Title',
-		name: 'title',
-		type: 'string',
-		required: true,
-		default: '',
-		description: 'Name of the place, up to 100 characters',
-		displayOptions: { show: { type: ['location'] } },
-	},
-	{
-		displayName: 'Address',
-		name: 'address',
-		type: 'string',
-		required: true,
-		default: '',
-		description: 'Address of the place, up to 100 characters',
-		displayOptions: { show: { type: ['location'] } },
-	},
-	{
-		displayName: 'Latitude',
-		name: 'latitude',
-		type: 'number',
-		typeOptions: { numberPrecision: 7 },
-		required: true,
-		default: 0,
-		description: 'Latitude of the place in degrees, from -90 to 90',
-		displayOptions: { show: { type: ['location'] } },
-	},
-	{
-		displayName: 'Longitude',
-		name: 'longitude',
-		type: 'number',
-		typeOptions: { numberPrecision: 7 },
-		required: true,
-		default: 0,
-		description: 'Longitude of the place in degrees, from -180 to 180',
-		displayOptions: { show: { type: ['location'] } },
-	},
-	{
-		displayName: 'Base URL',
-		name: 'baseUrl',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: 'https://example.com/imagemap/1',
-		description:
-			'HTTPS URL of the imagemap images without a file name. LINE appends the width it needs (/1040, /700, /460, /300 or /240).',
-		displayOptions: { show: { type: ['imagemap'] } },
-	},
-	{
-		displayName: 'Alt Text',
-		name: 'altText',
-		type: 'string',
-		required: true,
-		default: '',
-		description:
-			'Text shown in notifications and chat lists instead of the message, up to 1500 characters',
-		displayOptions: { show: { type: ['flex', 'template', 'imagemap'] } },
-	},
-	{
-		displayName: 'Base Height',
-		name: 'baseHeight',
-		type: 'number',
-		required: true,
-		default: 1040,
-		description: 'Height of the imagemap image in pixels when it is 1040 pixels wide',
-		displayOptions: { show: { type: ['imagemap'] } },
-	},
-	{
-		displayName: 'Imagemap Actions',
-		name: 'actions',
-		type: 'json',
-		required: true,
-		default: '',
-		placeholder:
-			'[{ "type": "uri", "linkUri": "https://example.com", "area": { "x": 0, "y": 0, "width": 1040, "height": 1040 } }]',
-		description:
-			'JSON array of 1 to 50 imagemap actions, each with a type (uri, message or clipboard) and an area in pixels of the 1040-wide image',
-		displayOptions: { show: { type: ['imagemap'] } },
-	},
-	{
-		displayName: 'Flex Contents',
-		name: 'contents',
-		type: 'json',
-		required: true,
-		default: '',
-		placeholder:
-			'{ "type": "bubble", "body": { "type": "box", "layout": "vertical", "contents": [] } }',
-		description:
-			'A bubble or carousel as JSON, e.g. designed in the <a href="https://developers.line.biz/flex-simulator/">Flex Message Simulator</a>',
-		displayOptions: { show: { type: ['flex'] } },
-	},
-	{
-		displayName: 'Template',
-		name: 'template',
-		type: 'json',
-		required: true,
-		default: '',
-		placeholder: '{ "type": "confirm", "text": "Are you sure?", "actions": [] }',
-		description: 'A buttons, confirm, carousel or image_carousel template object as JSON',
-		displayOptions: { show: { type: ['template'] } },
-	},
-	{
-		displayName: 'Message JSON',
-		name: 'json',
-		type: 'json',
-		required: true,
-		default: '',
-		placeholder: '{ "type": "text", "text": "Hello" }',
-		description: 'A whole LINE message object, e.g. a text message with emojis or a coupon message',
-		displayOptions: { show: { type: ['json'] } },
-	},
+	...messageTypeFields(),
 ];
 
 // The types the checks take in quick reply buttons: every action but the rich menu switch.
@@ -349,84 +157,6 @@ export function messageBuilderFields(displayOptions: IDisplayOptions): INodeProp
 
 // ---------------------------------------------------------------------------------------------
 // Reading the parameters back
-
-function asNumber(value: unknown): unknown {
-	if (typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value))) {
-		return Number(value);
-	}
-	return value;
-}
-
-type MessageReader = (fields: IDataObject, field: string) => IDataObject;
-
-const MESSAGE_READERS: Record<string, MessageReader> = {
-	text: (fields) => compact({ type: 'text', text: asText(fields.text) }),
-	sticker: (fields) =>
-		compact({
-			type: 'sticker',
-			packageId: asTrimmed(fields.packageId),
-			stickerId: asTrimmed(fields.stickerId),
-		}),
-	image: (fields) => {
-		const original = asTrimmed(fields.originalContentUrl);
-		return compact({
-			type: 'image',
-			originalContentUrl: original,
-			previewImageUrl: asTrimmed(fields.previewImageUrl) || original,
-		});
-	},
-	video: (fields) =>
-		compact({
-			type: 'video',
-			originalContentUrl: asTrimmed(fields.originalContentUrl),
-			previewImageUrl: asTrimmed(fields.previewImageUrl),
-			trackingId: asTrimmed(fields.trackingId),
-		}),
-	audio: (fields) =>
-		compact({
-			type: 'audio',
-			originalContentUrl: asTrimmed(fields.originalContentUrl),
-			duration: asNumber(fields.duration),
-		}),
-	location: (fields) =>
-		compact({
-			type: 'location',
-			title: asText(fields.title),
-			address: asText(fields.address),
-			latitude: asNumber(fields.latitude),
-			longitude: asNumber(fields.longitude),
-		}),
-	flex: (fields, field) =>
-		compact({
-			type: 'flex',
-			altText: asText(fields.altText),
-			contents: parseJson(fields.contents, `${field}.contents`),
-		}),
-	template: (fields, field) =>
-		compact({
-			type: 'template',
-			altText: asText(fields.altText),
-			template: parseJson(fields.template, `${field}.template`),
-		}),
-	imagemap: (fields, field) =>
-		compact({
-			type: 'imagemap',
-			baseUrl: asTrimmed(fields.baseUrl),
-			altText: asText(fields.altText),
-			baseSize: { width: 1040, height: asNumber(fields.baseHeight ?? 1040) },
-			actions: parseJson(fields.actions, `${field}.actions`),
-		}),
-	json: (fields, field) => {
-		const message = parseJson(fields.json, field);
-		if (!isObject(message)) {
-			throw new InputError(
-				field,
-				'must be a LINE message object, e.g. { "type": "text", "text": "Hello" }',
-			);
-		}
-		return { ...message };
-	},
-};
 
 function readBuilderMessages(entries: unknown): IDataObject[] {
 	const list = Array.isArray(entries) ? entries : [];

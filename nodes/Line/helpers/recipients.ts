@@ -2,7 +2,7 @@ import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import { InputError } from '../../shared/errors';
 import type { ItemParameters } from '../../shared/parameters';
-import { checkRecipientId } from './checks';
+import { checkRecipientId } from './recipientIds';
 
 /**
  * Lists of user IDs: the field and its reader (parseUserIds), and the IDs of many items combined
