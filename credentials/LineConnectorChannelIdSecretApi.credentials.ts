@@ -7,12 +7,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import {
-	bearer,
-	lineBaseUrlProperties,
-	readAccessToken,
-	statelessTokenRequest,
-} from './lineCommon';
+import { bearer, lineBaseUrlProperties, issueToken, statelessTokenRequest } from './lineCommon';
 
 export class LineConnectorChannelIdSecretApi implements ICredentialType {
 	name = 'lineConnectorChannelIdSecretApi';
@@ -55,15 +50,13 @@ export class LineConnectorChannelIdSecretApi implements ICredentialType {
 	];
 
 	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
-		const { url, form } = statelessTokenRequest(credentials);
-		const response = await this.helpers.httpRequest({
-			method: 'POST',
-			url,
-			headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-			body: new URLSearchParams(form).toString(),
-			json: true,
-		});
-		return { accessToken: readAccessToken(response) };
+		return {
+			accessToken: await issueToken(
+				this,
+				statelessTokenRequest(credentials),
+				'this channel ID and secret',
+			),
+		};
 	}
 
 	// A function rather than `{{$credentials.accessToken}}`: n8n evaluates a generic expression on

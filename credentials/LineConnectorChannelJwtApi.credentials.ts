@@ -7,7 +7,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { bearer, jwtTokenRequest, lineBaseUrlProperties, readAccessToken } from './lineCommon';
+import { bearer, jwtTokenRequest, lineBaseUrlProperties, issueToken } from './lineCommon';
 
 export class LineConnectorChannelJwtApi implements ICredentialType {
 	name = 'lineConnectorChannelJwtApi';
@@ -78,15 +78,9 @@ export class LineConnectorChannelJwtApi implements ICredentialType {
 	];
 
 	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
-		const { url, form } = jwtTokenRequest(credentials);
-		const response = await this.helpers.httpRequest({
-			method: 'POST',
-			url,
-			headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-			body: new URLSearchParams(form).toString(),
-			json: true,
-		});
-		return { accessToken: readAccessToken(response, 'this JWT assertion') };
+		return {
+			accessToken: await issueToken(this, jwtTokenRequest(credentials), 'this JWT assertion'),
+		};
 	}
 
 	// A function rather than `{{$credentials.accessToken}}`: n8n evaluates a generic expression on

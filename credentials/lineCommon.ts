@@ -1,4 +1,9 @@
-import type { IDataObject, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IHttpRequestHelper,
+	IHttpRequestOptions,
+	INodeProperties,
+} from 'n8n-workflow';
 
 import { JWT_BEARER, readJwtCredential, signAssertion } from '../nodes/Line/helpers/jwt';
 
@@ -64,11 +69,23 @@ export function jwtTokenRequest(credentials: IDataObject): {
 	};
 }
 
-export function readAccessToken(
-	response: unknown,
-	issuedFor = 'this channel ID and secret',
-): string {
-	const token = (response as { access_token?: unknown } | undefined)?.access_token;
+/**
+ * Sends a token request (`statelessTokenRequest`, `jwtTokenRequest`) as n8n's pre-authentication
+ * does, and gives the access token LINE issued `issuedFor`.
+ */
+export async function issueToken(
+	helper: IHttpRequestHelper,
+	{ url, form }: { url: string; form: Record<string, string> },
+	issuedFor: string,
+): Promise<string> {
+	const response = (await helper.helpers.httpRequest({
+		method: 'POST',
+		url,
+		headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+		body: new URLSearchParams(form).toString(),
+		json: true,
+	})) as { access_token?: unknown } | undefined;
+	const token = response?.access_token;
 	if (typeof token !== 'string' || token === '') {
 		throw new Error(`LINE did not return an access token for ${issuedFor}`);
 	}

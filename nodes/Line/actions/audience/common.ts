@@ -44,7 +44,9 @@ export function audienceGroupIdField(
 	});
 }
 
-export function descriptionField(description: string): INodeProperties {
+export function descriptionField(
+	description = `The audience's name (description): ${DESCRIPTION_RULES}`,
+): INodeProperties {
 	return {
 		displayName: 'Audience Name',
 		name: 'description',

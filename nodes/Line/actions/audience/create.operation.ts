@@ -10,7 +10,6 @@ import {
 	audiencesField,
 	checkDescription,
 	descriptionField,
-	DESCRIPTION_RULES,
 	IFA_AUDIENCE_FIELD,
 	listEntries,
 	MAX_IDS_PER_REQUEST,
@@ -22,7 +21,7 @@ import { addInChunks } from './upload';
 const showFor = { show: { resource: ['audience'], operation: ['create'] } };
 
 const properties: INodeProperties[] = [
-	descriptionField(`The audience's name (description): ${DESCRIPTION_RULES}`),
+	descriptionField(),
 	audiencesField(
 		'User IDs (U followed by 32 hex characters), or IFAs with IFA Audience on, separated by commas or new lines, or an expression giving a list. Duplicates are dropped; over 10,000 IDs are uploaded 10,000 per request (the first creates the audience, the others add to it).',
 	),

@@ -6,7 +6,6 @@ import type { LineOperation } from '../types';
 import {
 	checkDescription,
 	descriptionField,
-	DESCRIPTION_RULES,
 	IFA_AUDIENCE_FIELD,
 	optionalText,
 	UPLOAD_DESCRIPTION_FIELD,
@@ -16,7 +15,7 @@ import { fileSourceFields, multipartBody, prepareFile, readFile } from './upload
 const showFor = { show: { resource: ['audience'], operation: ['createFromFile'] } };
 
 const properties: INodeProperties[] = [
-	descriptionField(`The audience's name (description): ${DESCRIPTION_RULES}`),
+	descriptionField(),
 	...fileSourceFields(
 		'User IDs (U followed by 32 hex characters), or IFAs with IFA Audience on, separated by commas or new lines, or an expression giving a list of up to 1,500,000. Duplicates are dropped.',
 	),

@@ -7,14 +7,13 @@ import {
 	checkDescription,
 	checkMessageRequestId,
 	descriptionField,
-	DESCRIPTION_RULES,
 	requestIdField,
 } from './common';
 
 const showFor = { show: { resource: ['audience'], operation: ['createImpressionBased'] } };
 
 const properties: INodeProperties[] = [
-	descriptionField(`The audience's name (description): ${DESCRIPTION_RULES}`),
+	descriptionField(),
 	requestIdField(
 		'The request ID of a broadcast or narrowcast sent in the past 60 days (the requestId output of Message → Send Broadcast or Send Narrowcast). The audience holds the users who opened it.',
 	),
