@@ -1,9 +1,15 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { audio } from './audio';
+import { buttons } from './buttons';
+import { card } from './card';
+import { cardCarousel } from './cardCarousel';
+import { carousel } from './carousel';
+import { confirm } from './confirm';
 import { coupon } from './coupon';
 import { flex } from './flex';
 import { image } from './image';
+import { imageCarousel } from './imageCarousel';
 import { imagemap } from './imagemap';
 import { json } from './json';
 import { location } from './location';
@@ -38,12 +44,19 @@ const CHECKED_TYPES: MessageTypeDefinition[] = [
 /** The types of the builder, in the order of their fields (a shared field stands at its first). */
 const BUILT_TYPES: MessageTypeDefinition[] = [
 	text,
+	textV2,
 	sticker,
 	image,
 	video,
 	audio,
 	location,
 	imagemap,
+	buttons,
+	confirm,
+	carousel,
+	imageCarousel,
+	card,
+	cardCarousel,
 	flex,
 	template,
 	json,

@@ -59,5 +59,13 @@ function checkTextV2(message: Obj, field: string): void {
 	checkQuoteToken(message, field);
 }
 
-/** Text with mentions and emojis in `{key}` placeholders; sent as JSON only, for now. */
-export const textV2: MessageTypeDefinition = { type: 'textV2', check: checkTextV2 };
+/** Text with mentions and emojis in `{key}` placeholders. Placeholder builder: filled in by its task. */
+export const textV2: MessageTypeDefinition = {
+	type: 'textV2',
+	builder: {
+		option: { name: 'textV2', description: 'textV2' },
+		fields: [],
+		read: () => ({}),
+	},
+	check: checkTextV2,
+};
