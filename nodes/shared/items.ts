@@ -149,7 +149,13 @@ export async function runPerItem<P, U = P>(
 		}
 	}
 
-	const units = plan ? plan(prepared) : (prepared as unknown as Array<Unit<U>>);
+	let units: Array<Unit<U>>;
+	try {
+		units = plan ? plan(prepared) : (prepared as unknown as Array<Unit<U>>);
+	} catch (error) {
+		// Planning joins items (e.g. their carousels): its errors name the items they concern.
+		throw itemError(fn, error, prepared[0]?.items[0] ?? 0);
+	}
 	const results = new Array<UnitResult | undefined>(units.length);
 	const progress = new Progress(fn, units.length, (client as { delivery?: Delivery })?.delivery);
 	try {

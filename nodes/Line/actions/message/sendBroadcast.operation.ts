@@ -2,6 +2,7 @@ import type { INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { runPerItem } from '../../../shared/items';
+import { joinItemCarousels } from '../../helpers/itemCarousels';
 import { messageBuilderFields, readMessages } from '../../helpers/messageBuilder';
 import type { LineOperation } from '../types';
 import { optionBody, readSendOptions, RetryKeys, sendOptionsField, sendResult } from './common';
@@ -35,6 +36,15 @@ export const sendBroadcast: LineOperation = {
 					retryKey: retryKeys.claim(options.retryKey, itemIndex),
 				};
 			},
+			plan: (prepared) =>
+				joinItemCarousels(prepared, {
+					messagesOf: ({ body }) => body.messages,
+					keyOf: ({ body }, messages) => JSON.stringify({ ...body, messages }),
+					withMessages: (broadcast, messages, part, first) => ({
+						body: { ...broadcast.body, messages },
+						retryKey: part === 0 ? broadcast.retryKey : retryKeys.derive(first, `carousel-${part}`),
+					}),
+				}),
 			send: async ({ body, retryKey }, itemIndex) => {
 				const response = await client.request(
 					{ method: 'POST', path: '/v2/bot/message/broadcast', body, retryKey },

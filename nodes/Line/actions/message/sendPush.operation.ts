@@ -3,6 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { runPerItem } from '../../../shared/items';
 import { checkRecipientId } from '../../helpers/checks';
+import { joinItemCarousels } from '../../helpers/itemCarousels';
 import { messageBuilderFields, readMessages } from '../../helpers/messageBuilder';
 import type { LineOperation } from '../types';
 import {
@@ -60,6 +61,16 @@ export const sendPush: LineOperation = {
 					const retryKey = retryKeys.claim(options.retryKey, itemIndex);
 					return { to, body: { to, messages, ...optionBody(options) }, retryKey };
 				},
+				plan: (prepared) =>
+					joinItemCarousels(prepared, {
+						messagesOf: ({ body }) => body.messages,
+						keyOf: ({ body }, messages) => JSON.stringify({ ...body, messages }),
+						withMessages: (push, messages, part, first) => ({
+							...push,
+							body: { ...push.body, messages },
+							retryKey: part === 0 ? push.retryKey : retryKeys.derive(first, `carousel-${part}`),
+						}),
+					}),
 				send: async ({ to, body, retryKey }, itemIndex) => {
 					const response = await client.request<{ sentMessages?: unknown[] }>(
 						{ method: 'POST', path: '/v2/bot/message/push', body, retryKey },

@@ -4,6 +4,7 @@ import { NodeApiError, updateDisplayOptions } from 'n8n-workflow';
 import { InputError } from '../../../shared/errors';
 import { addDescription, runPerItem } from '../../../shared/items';
 import { checkRecipientId } from '../../helpers/checks';
+import { joinItemCarousels } from '../../helpers/itemCarousels';
 import { messageBuilderFields, readMessages } from '../../helpers/messageBuilder';
 import type { LineOperation } from '../types';
 import { optionBody, readSendOptions, RetryKeys, sendOptionsField, sendResult } from './common';
@@ -93,6 +94,18 @@ export const sendReply: LineOperation = {
 				};
 				return { body, fallback };
 			},
+			// A reply token is used once: the items answering one event share a single reply.
+			plan: (prepared) =>
+				joinItemCarousels(prepared, {
+					messagesOf: ({ body }) => body.messages as IDataObject[],
+					keyOf: ({ body, fallback }, messages) =>
+						JSON.stringify({ ...body, messages, pushTo: fallback?.to }),
+					withMessages: ({ body, fallback }, messages) => ({
+						body: { ...body, messages },
+						fallback: fallback && { ...fallback, body: { ...fallback.body, messages } },
+					}),
+					maxRequests: 1,
+				}),
 			send: async ({ body, fallback }, itemIndex) => {
 				let failure: unknown;
 				try {
