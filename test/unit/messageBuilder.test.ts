@@ -1,5 +1,10 @@
 import type { messagingApi } from '@line/bot-sdk';
-import type { IDataObject, IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeProperties,
+	INodePropertyOptions,
+} from 'n8n-workflow';
 
 import { InputError as LineInputError } from '../../nodes/shared/errors';
 import { messageBuilderFields, readMessages } from '../../nodes/Line/helpers/messageBuilder';
@@ -54,7 +59,9 @@ function problem(run: () => unknown): LineInputError {
 		caught = error;
 	}
 	if (caught instanceof LineInputError) return caught;
-	throw new Error(`expected a LineInputError, got ${caught === undefined ? 'no error' : String(caught)}`);
+	throw new Error(
+		`expected a LineInputError, got ${caught === undefined ? 'no error' : String(caught)}`,
+	);
 }
 
 function expectSpecShaped(messages: unknown[]): void {
@@ -96,16 +103,24 @@ const imagemapActions: messagingApi.ImagemapAction[] = [
 describe('messageBuilderFields', () => {
 	const fields = messageBuilderFields(deepFreeze(structuredClone(showFor)));
 	const byName = (name: string) => fields.find((field) => field.name === name) as INodeProperties;
-	const messageValues = (byName('messages').options as Array<{ values: INodeProperties[] }>)[0].values;
+	const messageValues = (byName('messages').options as Array<{ values: INodeProperties[] }>)[0]
+		.values;
 	const quickReply = (byName('messageOptions').options as INodeProperties[]).find(
 		(option) => option.name === 'quickReply',
 	) as INodeProperties;
 	const quickReplyValues = (quickReply.options as Array<{ values: INodeProperties[] }>)[0].values;
 
 	it('defines the input switch, the builder, the JSON field and the options', () => {
-		expect(fields.map((field) => field.name)).toEqual(['messagesInput', 'messages', 'messagesJson', 'messageOptions']);
+		expect(fields.map((field) => field.name)).toEqual([
+			'messagesInput',
+			'messages',
+			'messagesJson',
+			'messageOptions',
+		]);
 		expect(byName('messagesInput')).toMatchObject({ type: 'options', default: 'builder' });
-		expect((byName('messagesInput').options as INodePropertyOptions[]).map((o) => [o.value, o.name])).toEqual([
+		expect(
+			(byName('messagesInput').options as INodePropertyOptions[]).map((o) => [o.value, o.name]),
+		).toEqual([
 			['builder', 'Using Fields Below'],
 			['json', 'Using JSON'],
 		]);
@@ -115,8 +130,15 @@ describe('messageBuilderFields', () => {
 			default: {},
 		});
 		expect(byName('messagesJson').type).toBe('json');
-		expect(byName('messageOptions')).toMatchObject({ type: 'collection', displayName: 'Message Options', default: {} });
-		expect(quickReply).toMatchObject({ type: 'fixedCollection', typeOptions: { multipleValues: true } });
+		expect(byName('messageOptions')).toMatchObject({
+			type: 'collection',
+			displayName: 'Message Options',
+			default: {},
+		});
+		expect(quickReply).toMatchObject({
+			type: 'fixedCollection',
+			typeOptions: { multipleValues: true },
+		});
 		expect((byName('messageOptions').options as INodeProperties[]).map((o) => o.name)).toEqual([
 			'quickReply',
 			'senderIconUrl',
@@ -135,10 +157,21 @@ describe('messageBuilderFields', () => {
 		const walk = (properties: INodeProperties[], where: string) => {
 			for (const property of properties) {
 				const at = `${where}.${property.name}`;
-				expect({ at, displayName: typeof property.displayName }).toEqual({ at, displayName: 'string' });
-				expect({ at, description: typeof property.description }).toEqual({ at, description: 'string' });
-				expect({ at, hasDefault: property.default !== undefined }).toEqual({ at, hasDefault: true });
-				for (const option of (property.options ?? []) as Array<Partial<INodeProperties> & { values?: INodeProperties[] }>) {
+				expect({ at, displayName: typeof property.displayName }).toEqual({
+					at,
+					displayName: 'string',
+				});
+				expect({ at, description: typeof property.description }).toEqual({
+					at,
+					description: 'string',
+				});
+				expect({ at, hasDefault: property.default !== undefined }).toEqual({
+					at,
+					hasDefault: true,
+				});
+				for (const option of (property.options ?? []) as Array<
+					Partial<INodeProperties> & { values?: INodeProperties[] }
+				>) {
 					if (option.values) walk(option.values, `${at}.${option.name}`);
 					else if (option.type) walk([option as INodeProperties], at);
 				}
@@ -166,19 +199,46 @@ describe('messageBuilderFields', () => {
 		const typeOptions = (messageValues[0].options as INodePropertyOptions[]).map((o) => o.value);
 		const shown = (type: string) =>
 			messageValues
-				.filter((value) => value.name !== 'type' && value.displayOptions?.show?.type?.includes(type))
+				.filter(
+					(value) => value.name !== 'type' && value.displayOptions?.show?.type?.includes(type),
+				)
 				.map((value) => value.name)
 				.sort();
 		expect(Object.fromEntries(typeOptions.map((type) => [type, shown(type as string)]))).toEqual({
 			audio: ['duration', 'originalContentUrl'],
+			buttons: [
+				'altText',
+				'defaultAction',
+				'imageAspectRatio',
+				'imageBackgroundColor',
+				'imageSize',
+				'templateButtons',
+				'templateText',
+				'templateTitle',
+				'thumbnailImageUrl',
+			],
+			card: [
+				'altText',
+				'cardButtons',
+				'cardLines',
+				'cardOptions',
+				'cardRows',
+				'cardTitle',
+				'heroImageUrl',
+			],
+			cardCarousel: ['altText', 'cards', 'joinItems'],
+			carousel: ['altText', 'columns', 'imageAspectRatio', 'imageSize', 'joinItems'],
+			confirm: ['altText', 'confirmButtons', 'confirmText'],
 			flex: ['altText', 'contents'],
 			image: ['originalContentUrl', 'previewImageUrl'],
-			imagemap: ['actions', 'altText', 'baseHeight', 'baseUrl'],
+			imageCarousel: ['altText', 'imageColumns', 'joinItems'],
+			imagemap: ['actions', 'altText', 'baseHeight', 'baseUrl', 'imagemapAreas', 'imagemapVideo'],
 			json: ['json'],
 			location: ['address', 'latitude', 'longitude', 'title'],
-			sticker: ['packageId', 'stickerId'],
+			sticker: ['packageId', 'quoteToken', 'stickerId'],
 			template: ['altText', 'template'],
-			text: ['text'],
+			text: ['quoteToken', 'text'],
+			textV2: ['quoteToken', 'substitution', 'textWithPlaceholders'],
 			video: ['originalContentUrl', 'previewImageUrl', 'trackingId'],
 		});
 		expect(messageValues[0]).toMatchObject({ name: 'type', default: 'text' });
@@ -193,9 +253,24 @@ describe('messageBuilderFields', () => {
 				.map((value) => value.name)
 				.sort();
 		expect(shownFor('message')).toEqual(['imageUrl', 'label', 'text']);
-		expect(shownFor('postback')).toEqual(['data', 'displayText', 'imageUrl', 'label']);
+		expect(shownFor('postback')).toEqual([
+			'data',
+			'displayText',
+			'fillInText',
+			'imageUrl',
+			'inputOption',
+			'label',
+		]);
 		expect(shownFor('uri')).toEqual(['imageUrl', 'label', 'uri']);
-		expect(shownFor('datetimepicker')).toEqual(['data', 'imageUrl', 'initial', 'label', 'max', 'min', 'mode']);
+		expect(shownFor('datetimepicker')).toEqual([
+			'data',
+			'imageUrl',
+			'initial',
+			'label',
+			'max',
+			'min',
+			'mode',
+		]);
 		expect(shownFor('camera')).toEqual(['imageUrl', 'label']);
 		expect(shownFor('clipboard')).toEqual(['clipboardText', 'imageUrl', 'label']);
 		expect((quickReplyValues[0].options as INodePropertyOptions[]).map((o) => o.value)).toEqual([
@@ -218,8 +293,14 @@ describe('readMessages: builder', () => {
 	});
 
 	it('builds a sticker message, with IDs as strings', () => {
-		const expected: messagingApi.StickerMessage = { type: 'sticker', packageId: '446', stickerId: '1988' };
-		expect(read(builder([{ type: 'sticker', packageId: ' 446 ', stickerId: 1988 }]))).toEqual([expected]);
+		const expected: messagingApi.StickerMessage = {
+			type: 'sticker',
+			packageId: '446',
+			stickerId: '1988',
+		};
+		expect(read(builder([{ type: 'sticker', packageId: ' 446 ', stickerId: 1988 }]))).toEqual([
+			expected,
+		]);
 	});
 
 	it('builds an image message, using the original as preview when none is given', () => {
@@ -228,12 +309,24 @@ describe('readMessages: builder', () => {
 			originalContentUrl: 'https://example.com/a.jpg',
 			previewImageUrl: 'https://example.com/a.jpg',
 		};
-		expect(read(builder([{ type: 'image', originalContentUrl: 'https://example.com/a.jpg', previewImageUrl: '' }]))).toEqual([
-			expected,
-		]);
-		expect(read(builder([{ type: 'image', originalContentUrl: 'https://example.com/a.jpg' }]))).toEqual([expected]);
+		expect(
+			read(
+				builder([
+					{ type: 'image', originalContentUrl: 'https://example.com/a.jpg', previewImageUrl: '' },
+				]),
+			),
+		).toEqual([expected]);
+		expect(
+			read(builder([{ type: 'image', originalContentUrl: 'https://example.com/a.jpg' }])),
+		).toEqual([expected]);
 		const withPreview = read(
-			builder([{ type: 'image', originalContentUrl: 'https://example.com/a.jpg', previewImageUrl: 'https://example.com/s.jpg' }]),
+			builder([
+				{
+					type: 'image',
+					originalContentUrl: 'https://example.com/a.jpg',
+					previewImageUrl: 'https://example.com/s.jpg',
+				},
+			]),
 		);
 		expect(withPreview[0].previewImageUrl).toBe('https://example.com/s.jpg');
 	});
@@ -251,7 +344,9 @@ describe('readMessages: builder', () => {
 			previewImageUrl: 'https://example.com/p.jpg',
 		};
 		expect(read(builder([entry]))).toEqual([expected]);
-		expect(read(builder([{ ...entry, trackingId: 'track-1' }]))).toEqual([{ ...expected, trackingId: 'track-1' }]);
+		expect(read(builder([{ ...entry, trackingId: 'track-1' }]))).toEqual([
+			{ ...expected, trackingId: 'track-1' },
+		]);
 	});
 
 	it('builds an audio message, reading a duration given as text', () => {
@@ -260,8 +355,20 @@ describe('readMessages: builder', () => {
 			originalContentUrl: 'https://example.com/a.m4a',
 			duration: 60000,
 		};
-		expect(read(builder([{ type: 'audio', originalContentUrl: 'https://example.com/a.m4a', duration: 60000 }]))).toEqual([expected]);
-		expect(read(builder([{ type: 'audio', originalContentUrl: 'https://example.com/a.m4a', duration: '60000' }]))).toEqual([expected]);
+		expect(
+			read(
+				builder([
+					{ type: 'audio', originalContentUrl: 'https://example.com/a.m4a', duration: 60000 },
+				]),
+			),
+		).toEqual([expected]);
+		expect(
+			read(
+				builder([
+					{ type: 'audio', originalContentUrl: 'https://example.com/a.m4a', duration: '60000' },
+				]),
+			),
+		).toEqual([expected]);
 	});
 
 	it('builds a location message', () => {
@@ -273,19 +380,41 @@ describe('readMessages: builder', () => {
 			longitude: 139.72922,
 		};
 		expect(
-			read(builder([{ type: 'location', title: 'LINE Tokyo', address: 'Shinjuku, Tokyo', latitude: 35.687574, longitude: '139.72922' }])),
+			read(
+				builder([
+					{
+						type: 'location',
+						title: 'LINE Tokyo',
+						address: 'Shinjuku, Tokyo',
+						latitude: 35.687574,
+						longitude: '139.72922',
+					},
+				]),
+			),
 		).toEqual([expected]);
 	});
 
 	it('builds a flex message from JSON text or an already parsed object', () => {
 		const expected: messagingApi.FlexMessage = { type: 'flex', altText: 'Order', contents: bubble };
-		expect(read(builder([{ type: 'flex', altText: 'Order', contents: JSON.stringify(bubble, null, 2) }]))).toEqual([expected]);
-		expect(read(builder([{ type: 'flex', altText: 'Order', contents: bubble }]))).toEqual([expected]);
+		expect(
+			read(
+				builder([{ type: 'flex', altText: 'Order', contents: JSON.stringify(bubble, null, 2) }]),
+			),
+		).toEqual([expected]);
+		expect(read(builder([{ type: 'flex', altText: 'Order', contents: bubble }]))).toEqual([
+			expected,
+		]);
 	});
 
 	it('builds a template message', () => {
-		const expected: messagingApi.TemplateMessage = { type: 'template', altText: 'Sure?', template: confirm };
-		expect(read(builder([{ type: 'template', altText: 'Sure?', template: JSON.stringify(confirm) }]))).toEqual([expected]);
+		const expected: messagingApi.TemplateMessage = {
+			type: 'template',
+			altText: 'Sure?',
+			template: confirm,
+		};
+		expect(
+			read(builder([{ type: 'template', altText: 'Sure?', template: JSON.stringify(confirm) }])),
+		).toEqual([expected]);
 	});
 
 	it('builds an imagemap message with the fixed base width of 1040', () => {
@@ -311,25 +440,44 @@ describe('readMessages: builder', () => {
 		const textV2: messagingApi.TextMessageV2 = {
 			type: 'textV2',
 			text: 'Hi {user}',
-			substitution: { user: { type: 'mention', mentionee: { type: 'user', userId: USER_ID } } as messagingApi.SubstitutionObject },
+			substitution: {
+				user: {
+					type: 'mention',
+					mentionee: { type: 'user', userId: USER_ID },
+				} as messagingApi.SubstitutionObject,
+			},
 		};
-		expect(read(builder([{ type: 'json', json: JSON.stringify(coupon) }, { type: 'json', json: textV2 }]))).toEqual([
-			coupon,
-			textV2,
-		]);
+		expect(
+			read(
+				builder([
+					{ type: 'json', json: JSON.stringify(coupon) },
+					{ type: 'json', json: textV2 },
+				]),
+			),
+		).toEqual([coupon, textV2]);
 	});
 
-	it('builds every type in order, in shapes LINE\'s OpenAPI accepts', () => {
+	it("builds every type in order, in shapes LINE's OpenAPI accepts", () => {
 		const entries = [
 			{ type: 'text', text: 'Hello' },
 			{ type: 'sticker', packageId: '446', stickerId: '1988' },
 			{ type: 'image', originalContentUrl: 'https://example.com/a.jpg' },
-			{ type: 'video', originalContentUrl: 'https://example.com/v.mp4', previewImageUrl: 'https://example.com/p.jpg' },
+			{
+				type: 'video',
+				originalContentUrl: 'https://example.com/v.mp4',
+				previewImageUrl: 'https://example.com/p.jpg',
+			},
 			{ type: 'audio', originalContentUrl: 'https://example.com/a.m4a', duration: 1000 },
 			{ type: 'location', title: 'Here', address: 'There', latitude: 1.5, longitude: -2.25 },
 			{ type: 'flex', altText: 'Order', contents: bubble },
 			{ type: 'template', altText: 'Sure?', template: confirm },
-			{ type: 'imagemap', baseUrl: 'https://example.com/m', altText: 'Map', baseHeight: 1040, actions: imagemapActions },
+			{
+				type: 'imagemap',
+				baseUrl: 'https://example.com/m',
+				altText: 'Map',
+				baseHeight: 1040,
+				actions: imagemapActions,
+			},
 			{ type: 'json', json: { type: 'text', text: 'raw' } },
 		];
 		const built = [0, 5].flatMap((start) => read(builder(entries.slice(start, start + 5))));
@@ -353,43 +501,88 @@ describe('readMessages: builder', () => {
 		expect(error.message).toBe('messages[0].text: is required (text, 1 to 5000 characters)');
 		const built = read(
 			builder(
-				[{ type: 'video', originalContentUrl: 'https://example.com/v.mp4', previewImageUrl: 'https://example.com/p.jpg', trackingId: '' }],
-				{ senderName: '', senderIconUrl: '', quickReply: { items: [{ type: 'postback', label: 'Go', data: 'go', displayText: '', imageUrl: '' }] } },
+				[
+					{
+						type: 'video',
+						originalContentUrl: 'https://example.com/v.mp4',
+						previewImageUrl: 'https://example.com/p.jpg',
+						trackingId: '',
+					},
+				],
+				{
+					senderName: '',
+					senderIconUrl: '',
+					quickReply: {
+						items: [{ type: 'postback', label: 'Go', data: 'go', displayText: '', imageUrl: '' }],
+					},
+				},
 			),
 		);
 		expect(JSON.stringify(built)).not.toContain('""');
 	});
 
 	it('checks the built messages, naming the field', () => {
-		expect(problem(() => read(builder([{ type: 'text', text: 'ok' }, { type: 'image', originalContentUrl: 'http://x.com/a.jpg' }]))).field).toBe(
-			'messages[1].originalContentUrl',
-		);
-		expect(problem(() => read(builder([]))).message).toMatch(/^messages: is empty/);
-		expect(problem(() => read({ messagesInput: 'builder', messageOptions: {} })).field).toBe('messages');
 		expect(
-			problem(() => read(builder(Array.from({ length: 6 }, () => ({ type: 'text', text: 'x' }))))).message,
+			problem(() =>
+				read(
+					builder([
+						{ type: 'text', text: 'ok' },
+						{ type: 'image', originalContentUrl: 'http://x.com/a.jpg' },
+					]),
+				),
+			).field,
+		).toBe('messages[1].originalContentUrl');
+		expect(problem(() => read(builder([]))).message).toMatch(/^messages: is empty/);
+		expect(problem(() => read({ messagesInput: 'builder', messageOptions: {} })).field).toBe(
+			'messages',
+		);
+		expect(
+			problem(() => read(builder(Array.from({ length: 6 }, () => ({ type: 'text', text: 'x' })))))
+				.message,
 		).toMatch(/holds 6 messages/);
 	});
 
 	it.each([
-		['flex', { type: 'flex', altText: 'a', contents: '{"type": "bubble",}' }, 'messages[1].contents'],
-		['template', { type: 'template', altText: 'a', template: '{type: confirm}' }, 'messages[1].template'],
-		['imagemap', { type: 'imagemap', baseUrl: 'https://e.com/m', altText: 'a', baseHeight: 1040, actions: '[' }, 'messages[1].actions'],
+		[
+			'flex',
+			{ type: 'flex', altText: 'a', contents: '{"type": "bubble",}' },
+			'messages[1].contents',
+		],
+		[
+			'template',
+			{ type: 'template', altText: 'a', template: '{type: confirm}' },
+			'messages[1].template',
+		],
+		[
+			'imagemap',
+			{
+				type: 'imagemap',
+				baseUrl: 'https://e.com/m',
+				altText: 'a',
+				baseHeight: 1040,
+				actions: '[',
+			},
+			'messages[1].actions',
+		],
 		['raw', { type: 'json', json: '{"type":"text"' }, 'messages[1]'],
 	])('names the %s field whose JSON is malformed', (_title, entry, field) => {
 		const error = problem(() => read(builder([{ type: 'text', text: 'ok' }, entry])));
 		expect(error.field).toBe(field);
-		expect(error.message).toMatch(new RegExp(`^${field.replace(/[[\]]/g, '\\$&')}: not valid JSON \\(.+\\)$`));
+		expect(error.message).toMatch(
+			new RegExp(`^${field.replace(/[[\]]/g, '\\$&')}: not valid JSON \\(.+\\)$`),
+		);
 	});
 
 	it('refuses raw JSON that is not one message object', () => {
-		expect(problem(() => read(builder([{ type: 'json', json: '[{"type":"text","text":"a"}]' }]))).field).toBe('messages[0]');
+		expect(
+			problem(() => read(builder([{ type: 'json', json: '[{"type":"text","text":"a"}]' }]))).field,
+		).toBe('messages[0]');
 	});
 
 	it('treats empty JSON fields as missing', () => {
-		expect(problem(() => read(builder([{ type: 'flex', altText: 'a', contents: '  ' }]))).message).toMatch(
-			/^messages\[0\]\.contents: is required/,
-		);
+		expect(
+			problem(() => read(builder([{ type: 'flex', altText: 'a', contents: '  ' }]))).message,
+		).toMatch(/^messages\[0\]\.contents: is required/);
 	});
 });
 
@@ -414,23 +607,45 @@ describe('readMessages: JSON input', () => {
 		expect(problem(() => read(jsonInput('[]'))).message).toMatch(/^messages: is empty/);
 		expect(problem(() => read(jsonInput(''))).message).toMatch(/^messages: is empty/);
 		expect(problem(() => read(jsonInput('"hello"'))).field).toBe('messages[0]');
-		expect(problem(() => read(jsonInput([{ type: 'text', text: 'a' }, 42]))).field).toBe('messages[1]');
+		expect(problem(() => read(jsonInput([{ type: 'text', text: 'a' }, 42]))).field).toBe(
+			'messages[1]',
+		);
 	});
 
 	it('checks the messages', () => {
-		expect(problem(() => read(jsonInput([{ type: 'text', text: 'a' }, { type: 'text', text: '' }]))).field).toBe(
-			'messages[1].text',
-		);
+		expect(
+			problem(() =>
+				read(
+					jsonInput([
+						{ type: 'text', text: 'a' },
+						{ type: 'text', text: '' },
+					]),
+				),
+			).field,
+		).toBe('messages[1].text');
 	});
 });
 
 describe('readMessages: quick reply and sender', () => {
 	const items = [
-		{ type: 'message', label: 'Sushi', text: 'I want sushi', imageUrl: 'https://example.com/sushi.png' },
+		{
+			type: 'message',
+			label: 'Sushi',
+			text: 'I want sushi',
+			imageUrl: 'https://example.com/sushi.png',
+		},
 		{ type: 'postback', label: 'Buy', data: 'action=buy', displayText: 'Buy it' },
 		{ type: 'postback', label: 'Quiet', data: 'quiet', displayText: '' },
 		{ type: 'uri', label: 'Site', uri: ' https://example.com ' },
-		{ type: 'datetimepicker', label: 'When', data: 'when', mode: 'date', initial: '2025-12-25', max: '', min: '2025-01-01' },
+		{
+			type: 'datetimepicker',
+			label: 'When',
+			data: 'when',
+			mode: 'date',
+			initial: '2025-12-25',
+			max: '',
+			min: '2025-01-01',
+		},
 		{ type: 'camera', label: 'Camera' },
 		{ type: 'cameraRoll', label: 'Photos' },
 		{ type: 'location', label: 'Where' },
@@ -442,12 +657,22 @@ describe('readMessages: quick reply and sender', () => {
 				imageUrl: 'https://example.com/sushi.png',
 				action: { type: 'message', label: 'Sushi', text: 'I want sushi' },
 			},
-			{ type: 'action', action: { type: 'postback', label: 'Buy', data: 'action=buy', displayText: 'Buy it' } },
+			{
+				type: 'action',
+				action: { type: 'postback', label: 'Buy', data: 'action=buy', displayText: 'Buy it' },
+			},
 			{ type: 'action', action: { type: 'postback', label: 'Quiet', data: 'quiet' } },
 			{ type: 'action', action: { type: 'uri', label: 'Site', uri: 'https://example.com' } },
 			{
 				type: 'action',
-				action: { type: 'datetimepicker', label: 'When', data: 'when', mode: 'date', initial: '2025-12-25', min: '2025-01-01' },
+				action: {
+					type: 'datetimepicker',
+					label: 'When',
+					data: 'when',
+					mode: 'date',
+					initial: '2025-12-25',
+					min: '2025-01-01',
+				},
 			},
 			{ type: 'action', action: { type: 'camera', label: 'Camera' } },
 			{ type: 'action', action: { type: 'cameraRoll', label: 'Photos' } },
@@ -462,20 +687,32 @@ describe('readMessages: quick reply and sender', () => {
 
 	it('builds every quick reply action type and attaches the buttons to the last message only', () => {
 		const built = read(builder(texts, { quickReply: { items } }));
-		expect(built.map((message) => message.quickReply)).toEqual([undefined, undefined, expectedQuickReply]);
+		expect(built.map((message) => message.quickReply)).toEqual([
+			undefined,
+			undefined,
+			expectedQuickReply,
+		]);
 		expect(built[0]).not.toHaveProperty('quickReply');
 		expectSpecShaped(built);
 	});
 
 	it('attaches the quick reply to the last message in JSON mode too, replacing one already there', () => {
-		const own = { items: [{ type: 'action', action: { type: 'message', label: 'Old', text: 'old' } }] };
-		const built = read(jsonInput([texts[0], { ...texts[1], quickReply: own }], { quickReply: { items } }));
+		const own = {
+			items: [{ type: 'action', action: { type: 'message', label: 'Old', text: 'old' } }],
+		};
+		const built = read(
+			jsonInput([texts[0], { ...texts[1], quickReply: own }], { quickReply: { items } }),
+		);
 		expect(built[0]).not.toHaveProperty('quickReply');
 		expect(built[1].quickReply).toEqual(expectedQuickReply);
 	});
 
 	it('defaults a date-time picker to date and time', () => {
-		const built = read(builder(texts.slice(0, 1), { quickReply: { items: [{ type: 'datetimepicker', label: 'When', data: 'w' }] } }));
+		const built = read(
+			builder(texts.slice(0, 1), {
+				quickReply: { items: [{ type: 'datetimepicker', label: 'When', data: 'w' }] },
+			}),
+		);
 		expect((built[0].quickReply as messagingApi.QuickReply).items?.[0].action).toEqual({
 			type: 'datetimepicker',
 			label: 'When',
@@ -491,19 +728,33 @@ describe('readMessages: quick reply and sender', () => {
 
 	it('checks the quick reply buttons, naming the field', () => {
 		const tooLong = problem(() =>
-			read(builder(texts, { quickReply: { items: [...items.slice(0, 3), { type: 'message', label: 'x'.repeat(21), text: 'x' }] } })),
+			read(
+				builder(texts, {
+					quickReply: {
+						items: [...items.slice(0, 3), { type: 'message', label: 'x'.repeat(21), text: 'x' }],
+					},
+				}),
+			),
 		);
 		expect(tooLong.field).toBe('messages[2].quickReply.items[3].action.label');
-		const missing = problem(() => read(builder(texts, { quickReply: { items: [{ type: 'uri', label: 'Site' }] } })));
+		const missing = problem(() =>
+			read(builder(texts, { quickReply: { items: [{ type: 'uri', label: 'Site' }] } })),
+		);
 		expect(missing.field).toBe('messages[2].quickReply.items[0].action.uri');
 	});
 
 	it('applies the sender to every message', () => {
 		const sender: messagingApi.Sender = { name: 'Cony', iconUrl: 'https://example.com/cony.png' };
-		const built = read(builder(texts, { senderName: 'Cony', senderIconUrl: ' https://example.com/cony.png ' }));
+		const built = read(
+			builder(texts, { senderName: 'Cony', senderIconUrl: ' https://example.com/cony.png ' }),
+		);
 		expect(built.map((message) => message.sender)).toEqual([sender, sender, sender]);
 		const fromJson = read(jsonInput(texts, { senderName: 'Cony' }));
-		expect(fromJson.map((message) => message.sender)).toEqual([{ name: 'Cony' }, { name: 'Cony' }, { name: 'Cony' }]);
+		expect(fromJson.map((message) => message.sender)).toEqual([
+			{ name: 'Cony' },
+			{ name: 'Cony' },
+			{ name: 'Cony' },
+		]);
 		expectSpecShaped(built);
 	});
 
@@ -514,10 +765,12 @@ describe('readMessages: quick reply and sender', () => {
 	});
 
 	it('checks the sender, naming the field', () => {
-		expect(problem(() => read(builder(texts, { senderName: 'x'.repeat(21) }))).field).toBe('messages[0].sender.name');
-		expect(problem(() => read(builder(texts, { senderIconUrl: 'http://example.com/i.png' }))).field).toBe(
-			'messages[0].sender.iconUrl',
+		expect(problem(() => read(builder(texts, { senderName: 'x'.repeat(21) }))).field).toBe(
+			'messages[0].sender.name',
 		);
+		expect(
+			problem(() => read(builder(texts, { senderIconUrl: 'http://example.com/i.png' }))).field,
+		).toBe('messages[0].sender.iconUrl');
 	});
 });
 
@@ -547,7 +800,11 @@ describe('readMessages: parameter values stay untouched', () => {
 	it('does not change frozen JSON parameters, and returns new message objects', () => {
 		const list = [
 			{ type: 'text', text: 'One' },
-			{ type: 'text', text: 'Two', quickReply: { items: [{ type: 'action', action: { type: 'camera', label: 'Cam' } }] } },
+			{
+				type: 'text',
+				text: 'Two',
+				quickReply: { items: [{ type: 'action', action: { type: 'camera', label: 'Cam' } }] },
+			},
 		];
 		const parameters = jsonInput(list, options);
 		const before = structuredClone(parameters);
@@ -555,7 +812,9 @@ describe('readMessages: parameter values stay untouched', () => {
 		const built = read(parameters);
 		expect(parameters).toEqual(before);
 		expect(built[0]).not.toBe(list[0]);
-		expect(built[1].quickReply).toEqual({ items: [{ type: 'action', action: { type: 'message', label: 'Hi', text: 'Hi' } }] });
+		expect(built[1].quickReply).toEqual({
+			items: [{ type: 'action', action: { type: 'message', label: 'Hi', text: 'Hi' } }],
+		});
 	});
 
 	it('gives every item its own messages when ItemParameters shares one cached value', () => {

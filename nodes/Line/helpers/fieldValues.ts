@@ -1,5 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { describeValue, fail } from '../../shared/errors';
+import { isObject } from '../../shared/values';
+
 /**
  * Reading node fields back into LINE objects (messages, actions): the building blocks of the
  * readers in ../messages.
@@ -34,4 +37,26 @@ export function compact(fields: Record<string, unknown>): IDataObject {
 			result[key] = value as IDataObject[string];
 	}
 	return result;
+}
+
+/** The entries of a fixed collection option: a list, or one entry when it is not multiple. */
+export function collectionEntries(value: unknown, option: string): IDataObject[] {
+	const entries = isObject(value) ? value[option] : undefined;
+	if (Array.isArray(entries)) return entries.map((entry) => (isObject(entry) ? entry : {}));
+	return isObject(entries) ? [entries] : [];
+}
+
+const HEX_COLOR = /^#[0-9a-f]{6}$/i;
+
+/** A hex color `#RRGGBB`, or nothing when empty; `field` is its path in the LINE message. */
+export function readColor(value: unknown, field: string): string | undefined {
+	const color = asTrimmed(value);
+	if (!color) return undefined;
+	if (!HEX_COLOR.test(color)) {
+		fail(
+			field,
+			`${describeValue(color)} is not a color; expected a hex code #RRGGBB, e.g. #1DB446`,
+		);
+	}
+	return color;
 }

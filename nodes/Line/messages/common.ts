@@ -1,8 +1,8 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import { parseJson } from '../../shared/json';
 import { checkString, type Obj } from '../helpers/fieldChecks';
-import { asText, compact } from '../helpers/fieldValues';
+import { asText, asTrimmed, compact } from '../helpers/fieldValues';
 import type { MessageTypeDefinition } from './types';
 
 /** What several message types share: their common fields, readers and checks. */
@@ -16,6 +16,26 @@ export function checkQuoteToken(message: Obj, field: string): void {
 
 export function checkAltText(message: Obj, field: string): void {
 	checkString(message.altText, `${field}.altText`, { max: MAX_ALT_TEXT });
+}
+
+/**
+ * Makes a text, textV2 or sticker message quote a message of the chat: the token comes from the
+ * webhook event of that message (or from the answer to a message the bot sent).
+ */
+export const QUOTE_TOKEN_FIELD: INodeProperties = {
+	displayName: 'Quote Token',
+	name: 'quoteToken',
+	type: 'string',
+	typeOptions: { password: true },
+	default: '',
+	placeholder: '{{ $json.message.quoteToken }}',
+	description:
+		"The quote token of the user's message, e.g. message.quoteToken of a LINE Trigger message event (the expression in the placeholder); the message then quotes it. Leave empty to quote nothing.",
+};
+
+/** The quote token of a builder entry, if given. */
+export function readQuoteToken(fields: IDataObject): string | undefined {
+	return asTrimmed(fields.quoteToken);
 }
 
 export const ORIGINAL_CONTENT_URL_FIELD: INodeProperties = {
@@ -43,10 +63,9 @@ export const ALT_TEXT_FIELD: INodeProperties = {
 	displayName: 'Alt Text',
 	name: 'altText',
 	type: 'string',
-	required: true,
 	default: '',
 	description:
-		'Text shown in notifications and chat lists instead of the message, up to 1500 characters',
+		'Text shown in notifications and chat lists instead of the message, up to 1500 characters. Needed by every type that shows it, except Flex (JSON) given a whole flex message with its own alt text.',
 };
 
 /**

@@ -1,4 +1,7 @@
+import type { IDataObject } from 'n8n-workflow';
+
 import { describeValue, fail } from '../../shared/errors';
+import { isObject } from '../../shared/values';
 import { actionPlaceInMessages, checkAction } from '../helpers/actions';
 import {
 	checkEnum,
@@ -8,6 +11,7 @@ import {
 	checkString,
 	type Obj,
 } from '../helpers/fieldChecks';
+import { asText, compact } from '../helpers/fieldValues';
 import { altTextAndJsonBuilder, checkAltText } from './common';
 import type { MessageTypeDefinition } from './types';
 
@@ -112,19 +116,37 @@ function checkFlexMessage(message: Obj, field: string): void {
 	}
 }
 
+const JSON_BUILDER = altTextAndJsonBuilder(
+	'flex',
+	{ name: 'Flex (JSON)', description: 'A bubble or carousel laid out freely, given as JSON' },
+	{
+		displayName: 'Flex Contents',
+		name: 'contents',
+		placeholder:
+			'{ "type": "bubble", "body": { "type": "box", "layout": "vertical", "contents": [] } }',
+		description:
+			'A bubble, a carousel or a whole flex message as JSON, e.g. designed in the <a href="https://developers.line.biz/flex-simulator/">Flex Message Simulator</a>. A whole flex message gives its contents, and its alt text when Alt Text is empty.',
+	},
+);
+
+/**
+ * Flex Contents may hold a whole flex message (`{ "type": "flex", "altText", "contents" }`), as
+ * copied from LINE's documentation or another tool: its contents are sent, with its alt text
+ * unless the Alt Text field has one.
+ */
+function readFlexFields(fields: IDataObject, field: string): IDataObject {
+	const message = JSON_BUILDER.read(fields, field);
+	const { contents } = message;
+	if (!isObject(contents) || contents.type !== 'flex') return message;
+	return compact({
+		type: 'flex',
+		altText: message.altText ?? asText(contents.altText),
+		contents: contents.contents,
+	});
+}
+
 export const flex: MessageTypeDefinition = {
 	type: 'flex',
-	builder: altTextAndJsonBuilder(
-		'flex',
-		{ name: 'Flex', description: 'A bubble or carousel laid out freely' },
-		{
-			displayName: 'Flex Contents',
-			name: 'contents',
-			placeholder:
-				'{ "type": "bubble", "body": { "type": "box", "layout": "vertical", "contents": [] } }',
-			description:
-				'A bubble or carousel as JSON, e.g. designed in the <a href="https://developers.line.biz/flex-simulator/">Flex Message Simulator</a>',
-		},
-	),
+	builder: { ...JSON_BUILDER, read: readFlexFields },
 	check: checkFlexMessage,
 };

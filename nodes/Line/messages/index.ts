@@ -11,6 +11,7 @@ import { flex } from './flex';
 import { image } from './image';
 import { imageCarousel } from './imageCarousel';
 import { imagemap } from './imagemap';
+import { withJoinItems } from './joinItems';
 import { json } from './json';
 import { location } from './location';
 import { fieldsShownFor } from './shownFor';
@@ -53,10 +54,10 @@ const BUILT_TYPES: MessageTypeDefinition[] = [
 	imagemap,
 	buttons,
 	confirm,
-	carousel,
-	imageCarousel,
+	withJoinItems(carousel),
+	withJoinItems(imageCarousel),
 	card,
-	cardCarousel,
+	withJoinItems(cardCarousel),
 	flex,
 	template,
 	json,

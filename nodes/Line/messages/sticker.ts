@@ -1,6 +1,6 @@
 import { asTrimmed, compact } from '../helpers/fieldValues';
 import { checkString } from '../helpers/fieldChecks';
-import { checkQuoteToken } from './common';
+import { checkQuoteToken, QUOTE_TOKEN_FIELD, readQuoteToken } from './common';
 import type { MessageTypeDefinition } from './types';
 
 export const sticker: MessageTypeDefinition = {
@@ -28,12 +28,14 @@ export const sticker: MessageTypeDefinition = {
 				description:
 					'Sticker ID within the package, see the <a href="https://developers.line.biz/en/docs/messaging-api/sticker-list/">list of stickers</a>',
 			},
+			QUOTE_TOKEN_FIELD,
 		],
 		read: (fields) =>
 			compact({
 				type: 'sticker',
 				packageId: asTrimmed(fields.packageId),
 				stickerId: asTrimmed(fields.stickerId),
+				quoteToken: readQuoteToken(fields),
 			}),
 	},
 	check: (message, field) => {

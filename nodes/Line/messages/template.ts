@@ -84,7 +84,10 @@ export const template: MessageTypeDefinition = {
 	type: 'template',
 	builder: altTextAndJsonBuilder(
 		'template',
-		{ name: 'Template', description: 'Buttons, confirm or carousel template' },
+		{
+			name: 'Template (JSON)',
+			description: 'A buttons, confirm, carousel or image carousel template, given as JSON',
+		},
 		{
 			displayName: 'Template',
 			name: 'template',

@@ -1,6 +1,6 @@
 import { checkInteger, checkList, checkObject, checkString } from '../helpers/fieldChecks';
 import { asText, compact } from '../helpers/fieldValues';
-import { checkQuoteToken, MAX_TEXT } from './common';
+import { checkQuoteToken, MAX_TEXT, QUOTE_TOKEN_FIELD, readQuoteToken } from './common';
 import type { MessageTypeDefinition } from './types';
 
 export const text: MessageTypeDefinition = {
@@ -17,8 +17,10 @@ export const text: MessageTypeDefinition = {
 				default: '',
 				description: 'Text of the message, up to 5000 characters',
 			},
+			QUOTE_TOKEN_FIELD,
 		],
-		read: (fields) => compact({ type: 'text', text: asText(fields.text) }),
+		read: (fields) =>
+			compact({ type: 'text', text: asText(fields.text), quoteToken: readQuoteToken(fields) }),
 	},
 	check: (message, field) => {
 		checkString(message.text, `${field}.text`, { max: MAX_TEXT });
