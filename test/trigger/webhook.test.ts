@@ -125,6 +125,10 @@ describe('valid events', () => {
 			messageType: 'text',
 			text: 'Hello, n8n',
 			messageId: '468789577898262530',
+			mentionedUserIds: [],
+			isBotMentioned: false,
+			quoteToken: 'q-468789577898262530',
+			quotedMessageId: null,
 			webhookEventId: event.webhookEventId,
 			isRedelivery: false,
 		});
@@ -431,5 +435,169 @@ describe('filters', () => {
 		expectRefused(delivery, 200);
 		const redelivered = await deliverSigned([events[5]], { options: { ignoreRedelivered: true } });
 		expectRefused(redelivered, 200);
+	});
+});
+
+describe('mentions and quotes in groups', () => {
+	const OTHER_USER_ID = 'U0ther0000000000000000000000000aa';
+	const THIRD_USER_ID = 'U7hird0000000000000000000000000bb';
+	const botMentionee = { index: 0, length: 4, type: 'user', userId: BOT_USER_ID, isSelf: true };
+	const otherMentionee = (index: number, userId = OTHER_USER_ID) => ({
+		index,
+		length: 6,
+		type: 'user',
+		userId,
+		isSelf: false,
+	});
+
+	function mentioning(text: string, id: string, mentionees: IDataObject[]): IDataObject {
+		return { ...textMessage(text, id), mention: { mentionees } };
+	}
+
+	const toBot = messageEvent(
+		mentioning('@Bot what is the weather, @Alice?', '4001', [botMentionee, otherMentionee(26)]),
+		{ source: inGroup },
+	);
+	const toOther = messageEvent(mentioning('@Alice lunch?', '4002', [otherMentionee(0)]), {
+		source: inGroup,
+	});
+	const inRoomToOther = messageEvent(mentioning('@Alice hi', '4003', [otherMentionee(0)]), {
+		source: inRoom,
+	});
+	const unmentionedInGroup = messageEvent(textMessage('no one mentioned', '4004'), {
+		source: inGroup,
+	});
+	const stickerInGroup = messageEvent(
+		{
+			type: 'sticker',
+			id: '4005',
+			packageId: '446',
+			stickerId: '1988',
+			stickerResourceType: 'STATIC',
+			quoteToken: 'q-4005',
+		},
+		{ source: inGroup },
+	);
+	const oneOnOne = messageEvent(textMessage('hello bot', '4006'));
+	const postbackInGroup = lineEvent(
+		'postback',
+		{ postback: { data: 'p=1' } },
+		{ source: inGroup, replyToken: 'p' },
+	);
+	const joinedGroup = lineEvent(
+		'join',
+		{},
+		{ source: { type: 'group', groupId: GROUP_ID }, replyToken: 'j' },
+	);
+	const all = [
+		toBot,
+		toOther,
+		inRoomToOther,
+		unmentionedInGroup,
+		stickerInGroup,
+		oneOnOne,
+		postbackInGroup,
+		joinedGroup,
+	];
+	const ids = (delivery: Delivery) =>
+		jsonOf(delivery).map((item) => item.messageId ?? item.eventType);
+	const onlyMentioned = { onlyWhenBotMentioned: true };
+
+	it('are valid LINE webhook bodies (webhook.yml CallbackRequest)', () => {
+		const body = JSON.parse(webhookBody(all)) as unknown;
+		expect(validateSchema('webhook', 'CallbackRequest', body)).toEqual([]);
+	});
+
+	it('passes every message when Only When Bot Is Mentioned is off', async () => {
+		const delivery = await deliverSigned(all);
+		expect(ids(delivery)).toEqual([
+			'4001',
+			'4002',
+			'4003',
+			'4004',
+			'4005',
+			'4006',
+			'postback',
+			'join',
+		]);
+	});
+
+	it('passes group and room messages only when they mention the bot, and everything else', async () => {
+		const delivery = await deliverSigned(all, onlyMentioned);
+		expectRan(delivery, 4);
+		expect(ids(delivery)).toEqual(['4001', '4006', 'postback', 'join']);
+		expect(jsonOf(delivery)[0]).toMatchObject({ isBotMentioned: true, chatId: GROUP_ID });
+	});
+
+	it('runs nothing when the only message mentions someone else', async () => {
+		expectRefused(await deliverSigned([toOther], onlyMentioned), 200);
+		expectRan(await deliverSigned([toOther]), 1);
+	});
+
+	it('does not take @All for a mention of the bot', async () => {
+		const atAll = messageEvent(
+			mentioning('@All meeting at 3', '4007', [{ index: 0, length: 4, type: 'all' }]),
+			{ source: inGroup },
+		);
+		expect(validateSchema('webhook', 'CallbackRequest', JSON.parse(webhookBody([atAll])))).toEqual(
+			[],
+		);
+		expectRefused(await deliverSigned([atAll], onlyMentioned), 200);
+		const [json] = jsonOf(await deliverSigned([atAll]));
+		expect(json).toMatchObject({ mentionedUserIds: [], isBotMentioned: false });
+	});
+
+	it('adds the mentioned user IDs, whether the bot is mentioned, and the quote fields', async () => {
+		const quoting = messageEvent(
+			{
+				...mentioning('@Bot @Alice @Bob @Alice see above', '4008', [
+					botMentionee,
+					otherMentionee(5),
+					otherMentionee(12, THIRD_USER_ID),
+					otherMentionee(17),
+					// A user who has not let the account see their profile: LINE sends no userId.
+					{ index: 24, length: 4, type: 'user' },
+				]),
+				quotedMessageId: '4001',
+			},
+			{ source: inGroup },
+		);
+		const delivery = await deliverSigned([quoting]);
+		expectRan(delivery, 1);
+		const [json] = jsonOf(delivery);
+		expect(json).toMatchObject({
+			mentionedUserIds: [BOT_USER_ID, OTHER_USER_ID, THIRD_USER_ID],
+			isBotMentioned: true,
+			quoteToken: 'q-4008',
+			quotedMessageId: '4001',
+		});
+		// The event itself is untouched.
+		expect(json.message).toEqual(quoting.message);
+	});
+
+	it('gives messages without mentions or a quote empty mention fields', async () => {
+		const delivery = await deliverSigned([unmentionedInGroup, stickerInGroup, oneOnOne]);
+		expect(
+			jsonOf(delivery).map((item) => [
+				item.mentionedUserIds,
+				item.isBotMentioned,
+				item.quoteToken,
+				item.quotedMessageId,
+			]),
+		).toEqual([
+			[[], false, 'q-4004', null],
+			[[], false, 'q-4005', null],
+			[[], false, 'q-4006', null],
+		]);
+	});
+
+	it('gives events other than messages the same fields, empty', async () => {
+		const [postback] = jsonOf(await deliverSigned([postbackInGroup]));
+		expect(postback).toMatchObject({
+			mentionedUserIds: [],
+			isBotMentioned: false,
+			quoteToken: null,
+			quotedMessageId: null,
+		});
 	});
 });

@@ -80,6 +80,14 @@ export const triggerProperties: INodeProperties[] = [
 			'Start the workflow only for events from these kinds of chat (events without a source, such as Delivery, are then skipped). None selected: every source.',
 	},
 	{
+		displayName: 'Only When Bot Is Mentioned',
+		name: 'onlyWhenBotMentioned',
+		type: 'boolean',
+		default: false,
+		description:
+			'Whether to skip messages in group chats and multi-person chats that do not @mention the LINE Official Account (@All does not count, and only text messages can mention). One-on-one messages and events other than messages still start the workflow.',
+	},
+	{
 		displayName: 'Options',
 		name: 'options',
 		type: 'collection',

@@ -128,6 +128,8 @@ export interface EventFilters {
 	messageTypes: string[];
 	sourceTypes: string[];
 	ignoreRedelivered: boolean;
+	/** Group and room messages pass only when they mention the bot. */
+	onlyWhenBotMentioned: boolean;
 }
 
 function objectOf(value: unknown): IDataObject | undefined {
@@ -144,6 +146,43 @@ export function isRedelivery(event: IDataObject): boolean {
 	return objectOf(event.deliveryContext)?.isRedelivery === true;
 }
 
+/** The people a text message mentions (`message.mention.mentionees`, users and @All). */
+function mentioneesOf(message: IDataObject | undefined): IDataObject[] {
+	const mentionees = objectOf(message?.mention)?.mentionees;
+	if (!Array.isArray(mentionees)) return [];
+	return mentionees.flatMap((mentionee: unknown) => {
+		const object = objectOf(mentionee);
+		return object ? [object] : [];
+	});
+}
+
+/** Whether a message mentions the bot receiving the webhook (`isSelf`; @All does not count). */
+export function mentionsBot(message: IDataObject | undefined): boolean {
+	return mentioneesOf(message).some((mentionee) => mentionee.isSelf === true);
+}
+
+/**
+ * The user IDs a message mentions, once each in the order of the text, the bot's own included.
+ * LINE leaves out the ID of a user who has not let the account see their profile.
+ */
+export function mentionedUserIds(message: IDataObject | undefined): string[] {
+	const ids = mentioneesOf(message).flatMap((mentionee) =>
+		mentionee.type === 'user' ? (stringOf(mentionee.userId) ?? []) : [],
+	);
+	return [...new Set(ids)];
+}
+
+/**
+ * Whether an event is for the bot under "Only When Bot Is Mentioned": a message in a group or
+ * room must mention it; one-on-one messages (all of them are to the bot) and other events pass.
+ */
+function isAddressedToBot(event: IDataObject): boolean {
+	if (event.type !== 'message') return true;
+	const sourceType = stringOf(objectOf(event.source)?.type);
+	if (sourceType !== 'group' && sourceType !== 'room') return true;
+	return mentionsBot(objectOf(event.message));
+}
+
 /** Whether an event passes the trigger's filters (an empty list lets everything through). */
 export function passesFilters(event: IDataObject, filters: EventFilters): boolean {
 	const type = stringOf(event.type) ?? '';
@@ -157,13 +196,15 @@ export function passesFilters(event: IDataObject, filters: EventFilters): boolea
 		if (!filters.sourceTypes.includes(sourceType)) return false;
 	}
 	if (filters.ignoreRedelivered && isRedelivery(event)) return false;
+	if (filters.onlyWhenBotMentioned && !isAddressedToBot(event)) return false;
 	return true;
 }
 
 /**
  * The item made from one event: the event exactly as LINE sent it, plus fields that save
- * digging (`chatId` is where to send a push: the group, else the room, else the user). A field
- * LINE itself sends at the top level keeps LINE's value.
+ * digging (`chatId` is where to send a push: the group, else the room, else the user; the mention
+ * and quote fields are empty unless a message carries them). A field LINE itself sends at the
+ * top level keeps LINE's value.
  */
 export function eventItem(event: IDataObject, destination: string | null): IDataObject {
 	const source = objectOf(event.source);
@@ -185,6 +226,10 @@ export function eventItem(event: IDataObject, destination: string | null): IData
 		messageType,
 		text: messageType === 'text' ? stringOf(message?.text) : null,
 		messageId: stringOf(message?.id) ?? stringOf(unsend?.messageId),
+		mentionedUserIds: mentionedUserIds(message),
+		isBotMentioned: mentionsBot(message),
+		quoteToken: stringOf(message?.quoteToken),
+		quotedMessageId: stringOf(message?.quotedMessageId),
 		webhookEventId: stringOf(event.webhookEventId),
 		isRedelivery: isRedelivery(event),
 	};

@@ -38,6 +38,7 @@ function readFilters(context: IWebhookFunctions, options: TriggerOptions): Event
 		messageTypes: context.getNodeParameter('messageTypes', []) as string[],
 		sourceTypes: context.getNodeParameter('sourceTypes', []) as string[],
 		ignoreRedelivered: options.ignoreRedelivered === true,
+		onlyWhenBotMentioned: context.getNodeParameter('onlyWhenBotMentioned', false) === true,
 	};
 }
 
