@@ -172,9 +172,10 @@ export async function actAsUser(
 				? { type: 'text' as const, id, text: action.text }
 				: { type: 'image' as const, id };
 		if (message.type === 'image') core.store.images.add(id);
+		const quoteToken = randomToken(24);
 		const content: Record<string, unknown> = {
 			...message,
-			quoteToken: randomToken(24),
+			quoteToken,
 			...(message.type === 'image' ? { contentProvider: { type: 'line' } } : {}),
 		};
 		event = webhookEvent('message', source, { replyToken, message: content });
@@ -182,6 +183,7 @@ export async function actAsUser(
 			userId: who,
 			webhookEventId: event.webhookEventId as string,
 			message,
+			quoteToken,
 		});
 		content.markAsReadToken = core.store.issueReadToken(chat.id, entry.seq);
 	}

@@ -32,6 +32,10 @@ export interface ServerParts {
 const PAGE_FILES: Record<string, { file: string; type: string }> = {
 	'/': { file: 'index.html', type: 'text/html; charset=utf-8' },
 	'/sandbox/app.js': { file: 'app.js', type: 'text/javascript; charset=utf-8' },
+	'/sandbox/dom.js': { file: 'dom.js', type: 'text/javascript; charset=utf-8' },
+	'/sandbox/flex.js': { file: 'flex.js', type: 'text/javascript; charset=utf-8' },
+	'/sandbox/messages.js': { file: 'messages.js', type: 'text/javascript; charset=utf-8' },
+	'/sandbox/templates.js': { file: 'templates.js', type: 'text/javascript; charset=utf-8' },
 	'/sandbox/style.css': { file: 'style.css', type: 'text/css; charset=utf-8' },
 };
 
@@ -162,7 +166,7 @@ async function api(parts: ServerParts, req: IncomingMessage, res: ServerResponse
 		if (method === 'GET' && action === 'messages') {
 			const chat = core.store.chats.get(chatId);
 			if (!chat) throw new SandboxError(404, `No chat ${chatId}`);
-			return sendJson(res, 200, chat.entries);
+			return sendJson(res, 200, pageEntries(core, chat));
 		}
 		if (method === 'GET' && action === 'richmenu') {
 			return sendJson(res, 200, { richMenu: shownRichMenu(core, chatId) });
@@ -257,6 +261,21 @@ function preview(entry: ChatEntry): string {
 	if (entry.from === 'bot') return describe(entry.message);
 	if (entry.postback) return entry.postback.displayText ?? `[postback] ${entry.postback.data}`;
 	return entry.message?.type === 'text' ? entry.message.text : '[image]';
+}
+
+/**
+ * A chat's entries for the page: a bot message with a quote token also says what it quotes
+ * (`quoted`: who said it and a preview; null when the token quotes nothing in this chat).
+ */
+function pageEntries(core: SandboxCore, chat: Chat) {
+	return chat.entries.map((entry) => {
+		const token = entry.from === 'bot' ? entry.message.quoteToken : undefined;
+		if (typeof token !== 'string') return entry;
+		const quoted = core.store.quoted(chat.id, token);
+		if (!quoted) return { ...entry, quoted: null };
+		const userId = quoted.from === 'user' ? quoted.userId : undefined;
+		return { ...entry, quoted: { from: quoted.from, userId, text: preview(quoted) } };
+	});
 }
 
 function summary(core: SandboxCore, chat: Chat) {

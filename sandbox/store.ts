@@ -42,6 +42,8 @@ export interface UserEntry extends EntryBase {
 	userId: string;
 	webhookEventId: string;
 	message?: { type: 'text'; id: string; text: string } | { type: 'image'; id: string };
+	/** The quote token the message event carried: the bot quotes the message with it. */
+	quoteToken?: string;
 	postback?: { data: string; params?: Record<string, string>; displayText?: string };
 	/** Undefined while the webhook request is under way. */
 	delivery?: Delivery;
@@ -246,6 +248,18 @@ export class SandboxStore {
 			text,
 			...(loadingUntil ? { loadingUntil: loadingUntil.toISOString() } : {}),
 		});
+	}
+
+	/**
+	 * The message of `chatId` that `quoteToken` quotes (a user's message from a webhook event, or
+	 * the bot's from a send's answer). Like LINE's, quote tokens work only in their message's chat.
+	 */
+	quoted(chatId: string, quoteToken: string): BotEntry | UserEntry | undefined {
+		const entries = this.chats.get(chatId)?.entries ?? [];
+		return entries.find(
+			(entry): entry is BotEntry | UserEntry =>
+				entry.from !== 'system' && entry.quoteToken === quoteToken,
+		);
 	}
 
 	/** A reply token for an event from `chatId`: single use, valid for a minute like LINE's. */

@@ -1,7 +1,9 @@
-'use strict';
+// The LINE sandbox's chat page: shows what the bot sent, lets you write as the LINE users and tap
+// what the bot sent. Data comes from the sandbox's JSON API (/sandbox/api/…); a server-sent event
+// says when it changed. (A module: strict, and loaded after the page.)
 
-// The LINE sandbox's chat page: shows what the bot sent, lets you write as the LINE users.
-// Data comes from the sandbox's JSON API (/sandbox/api/…); a server-sent event says when it changed.
+import { describeAction, el, image, webAddress } from './dom.js';
+import { botMessage } from './messages.js';
 
 const state = {
 	status: null,
@@ -14,20 +16,6 @@ const state = {
 	menuOpen: {},
 };
 const $ = (id) => document.getElementById(id);
-
-/** el('p', { class: 'x', onclick: f }, 'text', child, …): a DOM element (text is never HTML). */
-function el(tag, props = {}, ...children) {
-	const node = document.createElement(tag);
-	for (const [key, value] of Object.entries(props)) {
-		if (value === undefined || value === null || value === false) continue;
-		if (key.startsWith('on')) node.addEventListener(key.slice(2), value);
-		else node.setAttribute(key, value);
-	}
-	for (const child of children.flat(Infinity)) {
-		if (child !== undefined && child !== null && child !== false) node.append(child);
-	}
-	return node;
-}
 
 async function api(method, path, body) {
 	const response = await fetch(path, {
@@ -96,9 +84,31 @@ async function act(action, body) {
 const say = (text) => act('send', { text });
 const postback = (data, extra = {}) => act('postback', { data, ...extra });
 
+/** Says on the page what an action did there (links, copying), for the person and for tests. */
+function tell(text, data = {}) {
+	const note = $('action-note');
+	note.hidden = false;
+	note.replaceChildren(text);
+	for (const key of Object.keys(note.dataset)) delete note.dataset[key];
+	Object.assign(note.dataset, data);
+}
+
+/** A URI action: http(s) links open in a new tab (and the page says so); others are shown. */
 function openLink(uri) {
-	if (/^https?:\/\//i.test(uri)) window.open(uri, '_blank', 'noopener');
-	else alert(`The bot's link: ${uri}`);
+	const url = /^https?:\/\//i.test(uri ?? '') ? webAddress(uri) : null;
+	if (!url) {
+		tell(`The bot's link: ${uri} (the sandbox opens only http and https links)`, { uri });
+		return;
+	}
+	window.open(url, '_blank', 'noopener');
+	tell(`Opened ${url}`, { opened: url });
+}
+
+function copy(text) {
+	const copied = () => tell(`Copied "${text}"`, { copied: text });
+	const refused = () => tell(`The browser did not let the page copy "${text}"`, { copied: text });
+	if (!navigator.clipboard) refused();
+	else navigator.clipboard.writeText(text).then(copied, refused);
 }
 
 const PICKER_FORMATS = { date: 'yyyy-MM-dd', time: 'HH:mm', datetime: "yyyy-MM-dd'T'HH:mm" };
@@ -114,187 +124,100 @@ function askDateTime(action) {
 	);
 	return value || undefined;
 }
-function pickDateTime(action) {
-	const value = askDateTime(action);
-	if (value) postback(action.data, { params: { [action.mode]: value } });
+
+/** A postback's `inputOption`: what LINE opens or closes after it. */
+function applyInputOption(action) {
+	const menu = state.richMenu ? menuState() : undefined;
+	switch (action.inputOption) {
+		case 'closeRichMenu':
+		case 'openRichMenu':
+			if (menu) menu.open = action.inputOption === 'openRichMenu';
+			break;
+		case 'openKeyboard':
+			if (menu) menu.open = false;
+			if (action.fillInText) $('text').value = action.fillInText;
+			$('text').focus();
+			break;
+		case 'openVoice':
+			tell('LINE would open voice input (the sandbox has none)');
+			break;
+		default:
+			return;
+	}
+	renderRichMenu();
 }
 
-/** What tapping a button, a chip or an imagemap area does in LINE. */
-function perform(action) {
+/**
+ * The event a tapped button, chip, imagemap area or flex part sends as the user: a message
+ * action's text, a postback (its displayText shows in the chat; `params`: what a date-time
+ * picker picked). Other actions send none.
+ */
+function sendAsUser(action, params) {
 	switch (action.type) {
 		case 'message':
 			return say(action.text);
 		case 'postback':
 			return postback(action.data, { displayText: action.displayText ?? action.text });
-		case 'uri':
-			return openLink(action.uri ?? action.linkUri);
 		case 'datetimepicker':
-			return pickDateTime(action);
-		case 'clipboard':
-			return navigator.clipboard?.writeText(action.clipboardText);
+			return postback(action.data, { params });
 		case 'richmenuswitch':
 			return postback(action.data, { params: { newRichMenuAliasId: action.richMenuAliasId } });
 		default:
-			alert(`The sandbox cannot do a "${action.type}" action.`);
+			return undefined;
 	}
 }
 
-function actionButton(action, className = 'action') {
-	if (!action) return null;
-	const label = action.label ?? action.text ?? action.type;
-	return el(
-		'button',
-		{ class: className, type: 'button', title: action.type, onclick: () => perform(action) },
-		label,
-	);
-}
-
-// ------------------------------------------------------------------------------------------
-// How LINE shows what the bot sent
-
-function image(src, className = 'media') {
-	const img = el('img', { class: className, src, alt: 'image' });
-	img.addEventListener('error', () =>
-		img.replaceWith(el('div', { class: 'placeholder' }, `image: ${src}`)),
-	);
-	return img;
-}
-
-const bubble = (...children) => el('div', { class: 'bubble' }, children);
-const link = (href, label) => el('a', { href, target: '_blank', rel: 'noopener' }, label);
-
-function flex(node) {
-	if (!node) return null;
-	switch (node.type) {
-		case 'carousel':
-			return el('div', { class: 'carousel' }, node.contents.map(flex));
-		case 'bubble':
-			return el(
-				'div',
-				{ class: 'card' },
-				['header', 'hero', 'body', 'footer'].map((part) => flex(node[part])),
-			);
-		case 'box':
-			return el('div', { class: `box box-${node.layout}` }, (node.contents ?? []).map(flex));
-		case 'text': {
-			const text = node.contents?.length
-				? node.contents.map((span) => span.text).join('')
-				: node.text;
-			return el('p', { class: node.weight === 'bold' ? 'bold' : null }, text);
-		}
-		case 'image':
-			return image(node.url, null);
-		case 'video':
-			return el('div', { class: 'placeholder' }, '▶ video (', link(node.url, 'open'), ')');
-		case 'icon':
-			return image(node.url, 'icon');
-		case 'button':
-			return actionButton(node.action);
-		case 'separator':
-			return el('hr');
-		default:
-			return null;
-	}
-}
-
-function templateCard(column) {
-	return el(
-		'div',
-		{ class: 'card' },
-		column.thumbnailImageUrl && image(column.thumbnailImageUrl, null),
-		column.title && el('p', { class: 'bold' }, column.title),
-		el('p', {}, column.text),
-		el(
-			'div',
-			{},
-			(column.actions ?? []).map((action) => actionButton(action)),
-		),
-	);
-}
-
-function template(t) {
-	switch (t.type) {
-		case 'buttons':
-			return templateCard(t);
-		case 'confirm':
-			return templateCard({ text: t.text, actions: t.actions });
-		case 'carousel':
-			return el('div', { class: 'carousel' }, t.columns.map(templateCard));
-		case 'image_carousel':
-			return el(
-				'div',
-				{ class: 'carousel' },
-				t.columns.map((column) =>
-					el('div', { class: 'card' }, image(column.imageUrl, null), actionButton(column.action)),
-				),
-			);
-		default:
-			return bubble(`[template ${t.type}]`);
-	}
-}
-
-/** textV2: `{name}` placeholders stand for mentions and emojis. */
-function textV2(message) {
-	return message.text.replace(/\{(\w+)\}/g, (whole, key) => {
-		const part = message.substitution?.[key];
-		if (part?.type === 'mention') return `@${part.mentionee?.userId ?? 'All'}`;
-		return part?.type === 'emoji' ? '😀' : whole;
-	});
-}
-
-function botMessage(message) {
-	switch (message.type) {
-		case 'text':
-			return bubble(message.text);
-		case 'textV2':
-			return bubble(textV2(message));
-		case 'sticker':
-			return el(
-				'div',
-				{ class: 'placeholder' },
-				`🧸 sticker ${message.packageId}/${message.stickerId}`,
-			);
-		case 'image':
-			return image(message.previewImageUrl ?? message.originalContentUrl);
-		case 'video':
-			return el('div', { class: 'placeholder' }, '▶ ', link(message.originalContentUrl, 'video'));
-		case 'audio':
-			return el(
-				'div',
-				{ class: 'placeholder' },
-				'♪ ',
-				link(message.originalContentUrl, 'audio'),
-				` (${Math.round(message.duration / 1000)} s)`,
-			);
+/**
+ * What tapping an action does in LINE, wherever it is (rich menu area, template or flex button,
+ * quick reply chip, imagemap area, flex part): links, copying, pickers and LINE's own screens
+ * happen on the page; then `send(action, params)` tells the sandbox (a date-time picker sends
+ * only once something is picked).
+ */
+function perform(action, send = sendAsUser) {
+	let params;
+	switch (action.type) {
+		case 'uri':
+			openLink(action.uri ?? action.linkUri);
+			break;
+		case 'clipboard':
+			copy(action.clipboardText);
+			break;
+		case 'camera':
+		case 'cameraRoll':
 		case 'location':
-			return bubble(
-				el('span', { class: 'bold' }, `📍 ${message.title}`),
-				`\n${message.address}\n${message.latitude}, ${message.longitude}`,
-			);
-		case 'flex':
-			return flex(message.contents);
-		case 'template':
-			return template(message.template);
-		case 'coupon':
-			return el('div', { class: 'placeholder' }, `🎟 coupon ${message.couponId}`);
-		case 'imagemap':
-			return el(
-				'div',
-				{ class: 'card' },
-				image(`${message.baseUrl}/1040`, null),
-				message.actions.map((action) => actionButton(action)),
-			);
+			tell(`${describeAction(action)}: the sandbox cannot do that in LINE's place`, {
+				action: action.type,
+			});
+			break;
+		case 'datetimepicker': {
+			const value = askDateTime(action);
+			if (!value) return;
+			params = { [action.mode]: value };
+			break;
+		}
+		case 'postback':
+			applyInputOption(action);
+			break;
+		case 'message':
+		case 'richmenuswitch':
+			break;
 		default:
-			return bubble(JSON.stringify(message, null, 2));
+			tell(`The sandbox cannot do a "${action.type}" action`);
+			return;
 	}
+	send(action, params);
 }
 
 // ------------------------------------------------------------------------------------------
 // Rendering
 
 const time = (iso) => new Date(iso).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
-const nameOf = (userId) =>
-	selectedChat()?.members.find((member) => member.userId === userId)?.displayName ?? userId;
+/** A user's display name: the sandbox knows every user's (their chats list them). */
+function nameOf(userId) {
+	const members = state.chats.flatMap((chat) => chat.members);
+	return members.find((member) => member.userId === userId)?.displayName ?? userId;
+}
+const bubble = (...children) => el('div', { class: 'bubble' }, children);
 
 function deliveryText(delivery) {
 	if (!delivery) return el('span', {}, 'sending…');
@@ -323,7 +246,7 @@ function entryItem(entry, isLast) {
 		return el(
 			'li',
 			{ class: 'bot' },
-			botMessage(entry.message),
+			botMessage(entry, { perform, nameOf, botName: state.status?.bot.displayName }),
 			el('span', { class: 'meta' }, `${sender} · ${entry.via} · ${time(entry.at)}`),
 		);
 	}
@@ -358,7 +281,7 @@ function quickReplies() {
 	return items.map(({ action, imageUrl }) =>
 		el(
 			'button',
-			{ type: 'button', onclick: () => perform(action) },
+			{ type: 'button', 'data-action': action.type, onclick: () => perform(action) },
 			imageUrl && image(imageUrl, null),
 			action.label ?? action.type,
 		),
@@ -439,25 +362,6 @@ function renderChat() {
 // ------------------------------------------------------------------------------------------
 // The rich menu: its image with a tappable region per area, opened and closed by the chat bar
 
-function describeAction(action) {
-	switch (action.type) {
-		case 'message':
-			return `Says "${action.text}"`;
-		case 'postback':
-			return `Postback ${action.data}`;
-		case 'uri':
-			return `Opens ${action.uri}`;
-		case 'datetimepicker':
-			return `Picks a ${action.mode}`;
-		case 'richmenuswitch':
-			return `Switches to ${action.richMenuAliasId}`;
-		case 'clipboard':
-			return `Copies "${action.clipboardText}"`;
-		default:
-			return action.type;
-	}
-}
-
 function menuState() {
 	const menu = state.richMenu;
 	const known = state.menuOpen[state.selected];
@@ -469,31 +373,14 @@ function menuState() {
 	return state.menuOpen[state.selected];
 }
 
-/** What tapping an area does in LINE: links and copying happen here; the sandbox does the rest. */
+/**
+ * A tap on an area does what any action does on the page; the sandbox then does the rest for
+ * every tap (it counts taps, sends events, switches menus).
+ */
 function tapArea(index, action) {
-	const chatId = state.selected;
-	const shown = menuState();
-	let params;
-	if (action.type === 'uri') openLink(action.uri);
-	if (action.type === 'clipboard')
-		navigator.clipboard?.writeText(action.clipboardText).catch(() => {});
-	if (action.type === 'datetimepicker') {
-		const value = askDateTime(action);
-		if (!value) return;
-		params = { [action.mode]: value };
-	}
-	if (action.type === 'richmenuswitch') shown.switching = true;
-	if (action.type === 'postback') {
-		if (action.inputOption === 'closeRichMenu') shown.open = false;
-		if (action.inputOption === 'openKeyboard') {
-			shown.open = false;
-			if (action.fillInText) $('text').value = action.fillInText;
-			$('text').focus();
-		}
-		renderRichMenu();
-	}
-	const path = `/sandbox/api/chats/${encodeURIComponent(chatId)}/richmenu/tap`;
-	api('POST', path, { area: index, params }).catch(showError);
+	const path = `/sandbox/api/chats/${encodeURIComponent(state.selected)}/richmenu/tap`;
+	if (action.type === 'richmenuswitch') menuState().switching = true;
+	perform(action, (_, params) => api('POST', path, { area: index, params }).catch(showError));
 }
 
 function richMenuArea(area, index, size) {

@@ -142,3 +142,84 @@ describe('the JSON API', () => {
 		expect(versions[1]).toBeGreaterThan(versions[0]);
 	});
 });
+
+describe('the page’s modules', () => {
+	it('are served, and like the page load nothing from elsewhere', async () => {
+		const seen = new Set<string>();
+		const pending = ['/sandbox/app.js'];
+		while (pending.length > 0) {
+			const path = pending.pop()!;
+			if (seen.has(path)) continue;
+			seen.add(path);
+			const file = await get(path);
+			expect([path, file.status, file.headers['content-type']]).toEqual([
+				path,
+				200,
+				'text/javascript; charset=utf-8',
+			]);
+			expect([path, EXTERNAL.exec(file.data)?.[0]]).toEqual([path, undefined]);
+			for (const match of String(file.data).matchAll(/from '\.\/([\w-]+\.js)'/g)) {
+				pending.push(`/sandbox/${match[1]}`);
+			}
+		}
+		expect([...seen].sort()).toEqual([
+			'/sandbox/app.js',
+			'/sandbox/dom.js',
+			'/sandbox/flex.js',
+			'/sandbox/messages.js',
+			'/sandbox/templates.js',
+		]);
+	});
+});
+
+describe('quote tokens', () => {
+	const [, BEN] = SANDBOX_USERS.map((user) => user.userId);
+
+	function pushMessages(to: string, messages: object[]) {
+		return axios.post(
+			`${sandbox.url}/v2/bot/message/push`,
+			{ to, messages },
+			{ headers: { Authorization: `Bearer ${sandbox.channel.accessToken}` } },
+		);
+	}
+	const lastEntry = async (chatId: string) =>
+		(await get(`/sandbox/api/chats/${chatId}/messages`)).data.at(-1);
+
+	it('a user’s message keeps the quote token its event carried', async () => {
+		const { event } = await sandbox.sendText(AIKO, 'Hello bot');
+		const { quoteToken } = event.message as { quoteToken: string };
+		expect(quoteToken).toMatch(/^[0-9a-f]{48}$/);
+		expect(sandbox.conversation(AIKO)[0]).toMatchObject({ from: 'user', quoteToken });
+	});
+
+	it('a bot message quoting a user’s or the bot’s message says what it quotes', async () => {
+		const { event } = await sandbox.sendText(AIKO, 'Can you quote me?');
+		const { quoteToken } = event.message as { quoteToken: string };
+		await pushMessages(AIKO, [{ type: 'text', text: 'Sure', quoteToken }]);
+		expect(await lastEntry(AIKO)).toMatchObject({
+			message: { type: 'text', text: 'Sure', quoteToken },
+			quoted: { from: 'user', userId: AIKO, text: 'Can you quote me?' },
+		});
+
+		// The bot's own messages: the quote token from the push's answer.
+		const sent = await pushMessages(AIKO, [{ type: 'text', text: 'Trail is open' }]);
+		const [{ quoteToken: botToken }] = sent.data.sentMessages;
+		await pushMessages(AIKO, [
+			{ type: 'sticker', packageId: '446', stickerId: '1988', quoteToken: botToken },
+		]);
+		expect((await lastEntry(AIKO)).quoted).toEqual({ from: 'bot', text: 'Trail is open' });
+		expect(sandbox.invalidRequests()).toEqual([]);
+	});
+
+	it('a quote token quotes nothing outside its chat', async () => {
+		const { event } = await sandbox.sendText(AIKO, 'Only for Aiko');
+		const { quoteToken } = event.message as { quoteToken: string };
+		await pushMessages(BEN, [{ type: 'text', text: 'Hi Ben', quoteToken }]);
+		expect((await lastEntry(BEN)).quoted).toBeNull();
+		await pushMessages(AIKO, [{ type: 'text', text: 'Unknown', quoteToken: 'no-such-token' }]);
+		expect((await lastEntry(AIKO)).quoted).toBeNull();
+		// Messages without a quote token quote nothing.
+		await push(AIKO, 'Plain');
+		expect(await lastEntry(AIKO)).not.toHaveProperty('quoted');
+	});
+});
