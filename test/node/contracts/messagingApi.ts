@@ -390,6 +390,95 @@ export const contracts: Record<string, ContractCase[]> = {
 			},
 			output: (request) => ({ requestId: lineRequestId(request), retryKey: retryKeyOf(request) }),
 		},
+		{
+			name: 'recipient from fields: two audiences (any), a redelivery, an excluded audience',
+			parameters: {
+				resource: 'message',
+				operation: 'sendNarrowcast',
+				recipientInput: 'fields',
+				includeAudiences: {
+					audience: [
+						{ audienceGroupId: { __rl: true, mode: 'list', value: '5614991017776' } },
+						{ audienceGroupId: { __rl: true, mode: 'id', value: '4389303728991' } },
+					],
+				},
+				redeliveryRequestIds: '5b59509c-c57b-11e9-aa8c-2a2ae2dbcce4',
+				recipientCombine: 'or',
+				excludeAudiences: {
+					audience: [{ audienceGroupId: { __rl: true, mode: 'list', value: '1234567890123' } }],
+				},
+				...hello,
+			},
+			request: {
+				method: 'POST',
+				path: '/v2/bot/message/narrowcast',
+				body: {
+					messages: HELLO,
+					recipient: {
+						type: 'operator',
+						and: [
+							{
+								type: 'operator',
+								or: [
+									{ type: 'audience', audienceGroupId: 5614991017776 },
+									{ type: 'audience', audienceGroupId: 4389303728991 },
+									{ type: 'redelivery', requestId: '5b59509c-c57b-11e9-aa8c-2a2ae2dbcce4' },
+								],
+							},
+							{
+								type: 'operator',
+								not: { type: 'audience', audienceGroupId: 1234567890123 },
+							},
+						],
+					},
+				},
+				retryKey: true,
+			},
+			output: (request) => ({ requestId: lineRequestId(request), retryKey: retryKeyOf(request) }),
+		},
+		{
+			name: 'filter from fields: age, gender, app type, area and friendship period "and"-ed, one audience',
+			parameters: {
+				resource: 'message',
+				operation: 'sendNarrowcast',
+				recipientInput: 'fields',
+				includeAudiences: {
+					audience: [{ audienceGroupId: { __rl: true, mode: 'list', value: '5614991017776' } }],
+				},
+				demographicInput: 'fields',
+				demographicFilter: {
+					ageGte: 'age_20',
+					ageLt: 'age_40',
+					genders: ['female', 'male'],
+					appTypes: ['android'],
+					areas: ['jp_13', 'th_08', 'id_12'],
+					subscriptionPeriodGte: 'day_30',
+				},
+				...hello,
+			},
+			request: {
+				method: 'POST',
+				path: '/v2/bot/message/narrowcast',
+				body: {
+					messages: HELLO,
+					recipient: { type: 'audience', audienceGroupId: 5614991017776 },
+					filter: {
+						demographic: {
+							type: 'operator',
+							and: [
+								{ type: 'gender', oneOf: ['female', 'male'] },
+								{ type: 'age', gte: 'age_20', lt: 'age_40' },
+								{ type: 'appType', oneOf: ['android'] },
+								{ type: 'area', oneOf: ['jp_13', 'th_08', 'id_12'] },
+								{ type: 'subscriptionPeriod', gte: 'day_30' },
+							],
+						},
+					},
+				},
+				retryKey: true,
+			},
+			output: (request) => ({ requestId: lineRequestId(request), retryKey: retryKeyOf(request) }),
+		},
 	],
 	'message/getNarrowcastProgress': [
 		{

@@ -6,6 +6,14 @@ import { runPerItem } from '../../../shared/items';
 import { parseJsonObject } from '../../../shared/json';
 import { messageBuilderFields, readMessages } from '../../helpers/messageBuilder';
 import { checkDemographicFilter, checkNarrowcastRecipient } from '../../helpers/narrowcast';
+import {
+	demographicFilterField,
+	readDemographicFields,
+	readRecipientFields,
+	recipientFields,
+	targetInputField,
+	type TargetInput,
+} from '../../helpers/narrowcastFields';
 import { locatorValue } from '../../methods/resourceLocator';
 import { audienceGroupIdField, checkAudienceGroupId } from '../audience/common';
 import type { LineOperation } from '../types';
@@ -13,12 +21,28 @@ import { optionBody, readSendOptions, RetryKeys, sendOptionsField, sendResult } 
 
 const showFor = { show: { resource: ['message'], operation: ['sendNarrowcast'] } };
 
+/** Shows a field in one mode of recipientInput or demographicInput. */
+function inMode(input: string, mode: TargetInput, property: INodeProperties): INodeProperties {
+	return { ...property, displayOptions: { show: { [input]: [mode] } } };
+}
+
+// Both modes default to Using JSON so that saved narrowcasts keep their fields: see targetInputField.
 const properties: INodeProperties[] = [
-	audienceGroupIdField(
-		'An audience to send to, from the list or by ID. With a Recipient too, only the users both select receive it. Empty for no audience.',
-		{ required: false },
+	targetInputField(
+		'recipientInput',
+		'Recipient',
+		'Audiences to include and exclude, and redeliveries of earlier narrowcasts',
+		'An Audience from the list and a LINE recipient object as JSON, combined by "and"',
 	),
-	{
+	inMode(
+		'recipientInput',
+		'json',
+		audienceGroupIdField(
+			'An audience to send to, from the list or by ID. With a Recipient too, only the users both select receive it. Empty for no audience.',
+			{ required: false },
+		),
+	),
+	inMode('recipientInput', 'json', {
 		displayName: 'Recipient',
 		name: 'recipient',
 		type: 'json',
@@ -26,8 +50,15 @@ const properties: INodeProperties[] = [
 		placeholder: '{ "type": "audience", "audienceGroupId": 5614991017776 }',
 		description:
 			'Who may receive it: an audience, a redelivery of an earlier narrowcast, or an operator ({"type": "operator", "and": [...]}) combining them; combined with the Audience above by "and". With neither, it goes to every friend who matches the filter.',
-	},
-	{
+	}),
+	...recipientFields().map((property) => inMode('recipientInput', 'fields', property)),
+	targetInputField(
+		'demographicInput',
+		'Demographic Filter',
+		'Age, gender, app type, area and friendship period, all of which must match',
+		'A LINE demographic filter object as JSON, for "or" and "not" combinations',
+	),
+	inMode('demographicInput', 'json', {
 		displayName: 'Demographic Filter',
 		name: 'demographic',
 		type: 'json',
@@ -35,7 +66,8 @@ const properties: INodeProperties[] = [
 		placeholder: '{ "type": "gender", "oneOf": ["female"] }',
 		description:
 			'Narrow the recipients by age, gender, app type, area or friendship period; combine with {"type": "operator", "and": [...]}. Empty for no filter.',
-	},
+	}),
+	inMode('demographicInput', 'fields', demographicFilterField()),
 	...messageBuilderFields(showFor),
 	sendOptionsField(
 		['notificationDisabled', 'retryKey'],
@@ -97,10 +129,10 @@ function isGiven(value: unknown): boolean {
 }
 
 /**
- * The `recipient` of one item: the Audience field's audience, the Recipient JSON, or both
- * combined with an "and" operator (only the audience's users that the JSON selects too).
+ * The `recipient` of one item in Using JSON: the Audience field's audience, the Recipient JSON, or
+ * both combined with an "and" operator (only the audience's users that the JSON selects too).
  */
-function readRecipient(audienceValue: unknown, json: unknown): IDataObject | undefined {
+function readJsonRecipient(audienceValue: unknown, json: unknown): IDataObject | undefined {
 	const audience =
 		audienceValue === undefined
 			? undefined
@@ -113,32 +145,43 @@ function readRecipient(audienceValue: unknown, json: unknown): IDataObject | und
 	return audience ?? recipient;
 }
 
+function readJsonDemographic(json: unknown): IDataObject | undefined {
+	const demographic = parseJsonObject(json, 'filter.demographic', { optional: true });
+	if (demographic) checkDemographicFilter(demographic);
+	return demographic as IDataObject | undefined;
+}
+
 export const sendNarrowcast: LineOperation = {
 	description: updateDisplayOptions(showFor, properties),
 
 	async execute(context) {
 		const { fn, client, params } = context;
 		const retryKeys = new RetryKeys(fn);
-		// An Audience given (an ID or an expression) that comes out empty for an item fails that item:
-		// leaving it out would send to every friend instead.
-		const audienceGiven = isGiven(locatorValue(fn.getNode().parameters.audienceGroupId));
+		const raw = fn.getNode().parameters;
+		// An Audience or Redelivery Request IDs given (an ID or an expression) that comes out empty
+		// for an item fails that item: leaving it out would send to more users than meant.
+		const audienceGiven = isGiven(locatorValue(raw.audienceGroupId));
+		const redeliveriesGiven = isGiven(raw.redeliveryRequestIds);
+		const recipientInput = params.get<TargetInput>('recipientInput', 0, 'json');
+		const demographicInput = params.get<TargetInput>('demographicInput', 0, 'json');
+		const readRecipient = (itemIndex: number) =>
+			recipientInput === 'fields'
+				? readRecipientFields(params, itemIndex, redeliveriesGiven)
+				: readJsonRecipient(
+						audienceGiven ? params.get('audienceGroupId', itemIndex) : undefined,
+						params.get('recipient', itemIndex),
+					);
+		const readDemographic = (itemIndex: number) =>
+			demographicInput === 'fields'
+				? readDemographicFields(params, itemIndex)
+				: readJsonDemographic(params.get('demographic', itemIndex));
 		return await runPerItem(context, {
 			prepare: (itemIndex) => {
 				const body: IDataObject = { messages: readMessages(params, itemIndex) };
-				const recipient = readRecipient(
-					audienceGiven ? params.get('audienceGroupId', itemIndex) : undefined,
-					params.get('recipient', itemIndex),
-				);
+				const recipient = readRecipient(itemIndex);
 				if (recipient) body.recipient = recipient;
-				const demographic = parseJsonObject(
-					params.get('demographic', itemIndex),
-					'filter.demographic',
-					{ optional: true },
-				);
-				if (demographic) {
-					checkDemographicFilter(demographic);
-					body.filter = { demographic: demographic as IDataObject };
-				}
+				const demographic = readDemographic(itemIndex);
+				if (demographic) body.filter = { demographic };
 				const rawOptions = params.get<IDataObject>('options', itemIndex, {});
 				const limit = readLimit(rawOptions);
 				if (limit) body.limit = limit;
