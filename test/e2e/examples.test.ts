@@ -34,6 +34,9 @@ const BROADCAST = example('broadcast.json');
 const NARROWCAST = example('narrowcast.json');
 const QUOTA = example('quota-report.json');
 const LOADING = example('loading-animation.json');
+const CAROUSEL = example('product-carousel.json');
+const REMINDER = example('appointment-reminder.json');
+const ON_CALL = example('on-call-alert.json');
 
 const botEntries = (entries: ChatEntry[]): BotEntry[] =>
 	entries.filter((entry): entry is BotEntry => entry.from === 'bot');
@@ -187,6 +190,77 @@ describeE2E('example workflows in real n8n', () => {
 			expect(pushed).toHaveLength(1);
 			expect(pushed[0].message.text).toMatch(/^LINE quota report\nUsed this month: \d+ of \d+/);
 			expect(pushed[0].message.text).toContain('push');
+		}, 120_000);
+
+		test('product carousel: 12 rows become one push of two carousels, 10 and 2 columns', async () => {
+			const result = await run(CAROUSEL.id);
+
+			const pushes = sandbox.requests.filter((entry) => entry.operationId === 'pushMessage');
+			expect(pushes).toHaveLength(1);
+			const pushed = botEntries(sandbox.conversation(AIKO));
+			expect(pushed.map((entry) => entry.message.type)).toEqual(['template', 'template']);
+			const columns = pushed.map(
+				(entry) => (entry.message.template as { columns: Array<Record<string, unknown>> }).columns,
+			);
+			expect(columns.map((list) => list.length)).toEqual([10, 2]);
+			expect(columns[0][0]).toEqual({
+				thumbnailImageUrl: 'https://shop.example.com/img/jasmine-tea.jpg',
+				title: 'Jasmine tea',
+				text: '฿240',
+				actions: [
+					{ type: 'uri', label: 'View', uri: 'https://shop.example.com/p/jasmine-tea' },
+					{
+						type: 'postback',
+						label: 'Buy',
+						data: 'buy=Jasmine tea',
+						displayText: "I'd like Jasmine tea",
+					},
+				],
+			});
+			expect(columns[1].map((column) => column.title)).toEqual(['Chamomile', 'Hojicha']);
+			// One output item per product, each paired with its row and the push that carried it.
+			const outputs = lib.nodeItems(result.runData, 'Send Carousel') ?? [];
+			expect(outputs).toHaveLength(12);
+			expect(new Set(outputs.map((output) => output.requestId)).size).toBe(1);
+		}, 120_000);
+
+		test('appointment reminder: a confirm template whose buttons post back the answer', async () => {
+			await run(REMINDER.id);
+
+			const [pushed] = botEntries(sandbox.conversation(BEN));
+			expect(pushed.message).toEqual({
+				type: 'template',
+				altText: 'Reminder: your appointment on Tuesday 14:00',
+				template: {
+					type: 'confirm',
+					text: 'Hi Ben, see you on Tuesday 14:00. Can you come?',
+					actions: [
+						{
+							type: 'postback',
+							label: 'Confirm',
+							data: 'appointment=A-1042&answer=confirm',
+							displayText: "I'll be there",
+						},
+						{
+							type: 'postback',
+							label: 'Reschedule',
+							data: 'appointment=A-1042&answer=reschedule',
+							displayText: 'I need another time',
+						},
+					],
+				},
+			});
+		}, 120_000);
+
+		test('on-call alert: the group gets the alert with an @mention of the on-call person', async () => {
+			await run(ON_CALL.id);
+
+			const [pushed] = botEntries(sandbox.conversation(SANDBOX_GROUP.id));
+			expect(pushed.message).toEqual({
+				type: 'textV2',
+				text: '{oncall} 🚨 CRITICAL — payments-api\nCard payments failing for 5 minutes\nPlease acknowledge.',
+				substitution: { oncall: { type: 'mention', mentionee: { type: 'user', userId: AIKO } } },
+			});
 		}, 120_000);
 
 		describe('with the n8n server running', () => {
