@@ -5,6 +5,7 @@ import { parseJson } from '../../shared/json';
 import type { ItemParameters } from '../../shared/parameters';
 import { isObject } from '../../shared/values';
 import { MESSAGE_READERS, messageTypeFields, messageTypeOptions } from '../messages';
+import { isJoined } from '../messages/joinItems';
 import {
 	actionFields,
 	asText,
@@ -204,9 +205,14 @@ function readSender(options: IDataObject): IDataObject | undefined {
 /**
  * The LINE `messages` array for one item: built from the fields or taken from JSON, with the
  * quick reply on the last message and the sender on every message, then checked. Parameter
- * values may be cached and shared between items, so they are copied, never changed.
+ * values may be cached and shared between items, so they are copied, never changed. Carousels
+ * of Columns From All Items are refused unless the operation joins them (`joinItems`).
  */
-export function readMessages(params: ItemParameters, itemIndex: number): IDataObject[] {
+export function readMessages(
+	params: ItemParameters,
+	itemIndex: number,
+	{ joinItems = false }: { joinItems?: boolean } = {},
+): IDataObject[] {
 	const input = params.get<string>('messagesInput', itemIndex, 'builder');
 	const messages =
 		input === 'json'
@@ -223,5 +229,15 @@ export function readMessages(params: ItemParameters, itemIndex: number): IDataOb
 	});
 
 	checkMessages(messages);
+	if (!joinItems) {
+		const joined = messages.findIndex((message) => isObject(message) && isJoined(message));
+		if (joined >= 0) {
+			throw new InputError(
+				`messages[${joined}].joinItems`,
+				'Columns From All Items works in Send Push, Send Reply and Send Broadcast only',
+				'Turn it off to send each item its own carousel, or send with one of those operations.',
+			);
+		}
+	}
 	return messages as IDataObject[];
 }

@@ -29,7 +29,7 @@ export const sendBroadcast: LineOperation = {
 		const retryKeys = new RetryKeys(fn);
 		return await runPerItem(context, {
 			prepare: (itemIndex) => {
-				const messages = readMessages(params, itemIndex);
+				const messages = readMessages(params, itemIndex, { joinItems: true });
 				const options = readSendOptions(params, itemIndex);
 				return {
 					body: { messages, ...optionBody(options) },

@@ -56,7 +56,7 @@ export const sendPush: LineOperation = {
 						'group',
 						'room',
 					]);
-					const messages = readMessages(params, itemIndex);
+					const messages = readMessages(params, itemIndex, { joinItems: true });
 					const options = readSendOptions(params, itemIndex);
 					const retryKey = retryKeys.claim(options.retryKey, itemIndex);
 					return { to, body: { to, messages, ...optionBody(options) }, retryKey };

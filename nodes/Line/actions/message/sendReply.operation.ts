@@ -79,7 +79,7 @@ export const sendReply: LineOperation = {
 						'Map the replyToken of a LINE Trigger event, e.g. {{ $json.replyToken }}.',
 					);
 				}
-				const messages = readMessages(params, itemIndex);
+				const messages = readMessages(params, itemIndex, { joinItems: true });
 				const options = optionBody(readSendOptions(params, itemIndex));
 				const body: IDataObject = { replyToken, messages, ...options };
 				const raw = params.get<IDataObject>('options', itemIndex, {});
